@@ -1,0 +1,156 @@
+"""Reports, the events extracted from them, and the taxonomy they are tagged with."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+
+
+class Report(models.Model):
+    """One source text as it was received; events are extracted from it."""
+
+    title = models.CharField(max_length=500, blank=True)
+    source = models.CharField("outlet", max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published = models.DateTimeField(db_index=True)
+    language = models.CharField(max_length=16, default="en")
+    raw_text = models.TextField(help_text="The file's text exactly as received.")
+    file_name = models.CharField(max_length=255, blank=True)
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published", "id"]
+
+    def __str__(self) -> str:
+        return self.title or self.file_name or f"Report {self.pk}"
+
+
+class Region(models.Model):
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "Country"
+        OBLAST = "oblast", "Oblast / province"
+        CITY = "city", "City or town"
+        SEA = "sea", "Sea"
+        AREA = "area", "Area"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    aliases = models.JSONField(default=list, blank=True, help_text="Other spellings.")
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    confirmed = models.BooleanField(
+        default=True, help_text="Unchecked for places the extraction found on its own."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        STATE = "state", "State"
+        ORGANIZATION = "organization", "Organisation"
+        PERSON = "person", "Person"
+        GROUP = "group", "Group"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    affiliation = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        help_text="A person's state or organisation.",
+    )
+    aliases = models.JSONField(default=list, blank=True, help_text="Other spellings.")
+    confirmed = models.BooleanField(
+        default=True, help_text="Unchecked for people the extraction found on its own."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(models.Model):
+    slug = models.SlugField(max_length=50, unique=True)
+    name = models.CharField(max_length=100)
+    description = models.TextField(blank=True)
+    patterns = models.TextField(
+        blank=True, help_text="One case-insensitive regular expression per line."
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EventQuerySet(models.QuerySet):
+    def visible(self) -> EventQuerySet:
+        return self.exclude(status=Event.Status.HIDDEN)
+
+    def newest_first(self) -> EventQuerySet:
+        return self.order_by("-date", "-report__published", "report_id", "position")
+
+    def with_tags(self) -> EventQuerySet:
+        return self.select_related("report").prefetch_related("regions", "actors", "topics")
+
+
+class Event(models.Model):
+    """One dated happening or statement, extracted from a report and curated by editors."""
+
+    class Status(models.TextChoices):
+        UNREVIEWED = "unreviewed", "Unreviewed"
+        REVIEWED = "reviewed", "Reviewed"
+        HIDDEN = "hidden", "Hidden"
+
+    class Precision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        YEAR = "year", "Year"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    date = models.DateField()
+    precision = models.CharField(max_length=8, choices=Precision.choices, default=Precision.DAY)
+    title = models.CharField(max_length=300)
+    text = models.TextField()
+    position = models.PositiveIntegerField(help_text="Order of the event within its report.")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.UNREVIEWED)
+    regions = models.ManyToManyField(Region, blank=True, related_name="events")
+    actors = models.ManyToManyField(Actor, blank=True, related_name="events")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="events")
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "report_id", "position"]
+        indexes = [
+            models.Index(fields=["date"], name="event_date"),
+            models.Index(fields=["status", "-date"], name="event_status_date"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "position"], name="event_report_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:event_detail", args=[self.pk])
