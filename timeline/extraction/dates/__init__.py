@@ -1,0 +1,81 @@
+"""Date of an event's main happening, resolved against its report's publication date.
+
+Policy (GUIDELINE.md "Dates", checked on tests/data/dates.dev.json and the seeds gold):
+
+- Candidates come from our own precompiled regexes (weekdays, relative words,
+  month-day, day-month, month-year, prepositional months and years, ISO dates),
+  tried only just before trigger words; dates are plain arithmetic on `published`
+  (no dateparser, no clock). Bare numbers are never dates: a month, weekday or
+  relative word is required, and a lone year needs a preposition ("in 2014").
+- Weekday: the most recent on or before publication; "last <weekday>": within the
+  seven days before it; "last week": the Wednesday of the previous calendar week;
+  yesterday / last night / overnight: the day before; today / this morning: the
+  day itself; "N days/weeks ago": plain subtraction ("a year ago" keeps the day
+  with year precision). Months ("in early April", "earlier this month", "last
+  month") give month precision (first of the month), years year precision
+  (1 January); "so far this year" and "the past week" are spans, not dates.
+- A month-day without a year takes the year that puts it nearest on or before
+  publication, except that one at most two weeks ahead is read as a plan.
+- An expression is a plan (never dates the event) when it is intrinsically future
+  (tomorrow, next ..., a date after publication), when its clause holds a future
+  verb or modal (will, won't, 'll, scheduled, expected, set to, plans to, is due
+  ...), when a bound introduces it (by, until, before, "deadline of") or
+  "deadline"/"expiry" follows it.
+- It is background when its clause holds since / following / which / who, when
+  since/from/after introduces it, or when it sits in an inserted participle
+  clause (", signed in July,"). A lone year is background unless it is in the
+  sentence's leading clause ("In 2014, ..." dates; "The brigade, formed in
+  2014, ..." and "Crimea, which Russia annexed in 2014" do not).
+- In a sentence the first expression that is neither plan nor background wins,
+  those outside quotation marks first; a month or year is refined by a later day
+  inside it ("In March, troops left Bucha on March 30").
+- In an event only the first sentence is read: later sentences are quotes and
+  context whose dates are mostly background ("Kirby stated last week that ...").
+  On the seeds gold, also reading the next one or two sentences never fixed a
+  date and broke one or two. With no usable expression the event takes the
+  publication date, and nothing is ever dated after publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from itertools import islice
+
+from ..types import EventDate, Precision
+from .mentions import DateMention, find_dates
+
+__all__ = ["DateMention", "event_date", "find_dates", "main_mention"]
+
+# How many sentences after the first may date an event (see the module docstring).
+LOOKAHEAD = 0
+
+
+def main_mention(mentions: Sequence[DateMention]) -> DateMention | None:
+    """The expression that dates a sentence's main happening, if any."""
+    usable = [m for m in mentions if m.dates_event]
+    if not usable:
+        return None
+    ranked = [m for m in usable if not m.quoted] or usable
+    first = ranked[0]
+    if first.precision != Precision.DAY:
+        # "In March, troops left Bucha on March 30": the day is the sharper reading.
+        for later in ranked[1:]:
+            same_year = later.date.year == first.date.year
+            inside = same_year and (
+                first.precision == Precision.YEAR or later.date.month == first.date.month
+            )
+            if later.precision == Precision.DAY and inside:
+                return later
+    return first
+
+
+def event_date(sentences: Sequence[str], published: dt.date) -> EventDate:
+    """The date of an event's main happening, resolved against the publication date."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    for sentence in islice(sentences, 1 + LOOKAHEAD):
+        chosen = main_mention(find_dates(sentence, published))
+        if chosen is not None and chosen.date <= published:
+            return EventDate(chosen.date, chosen.precision)
+    return EventDate(published, Precision.DAY)
