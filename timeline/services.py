@@ -1,0 +1,168 @@
+"""Writes: importing reports and storing their extracted events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .extraction.frontmatter import FrontMatterError, parse_report
+from .extraction.pipeline import Extraction, ReportExtractor
+from .models import Actor, Event, Region, Report, Topic
+from .report_files import ReportFileError, read_report_file, report_paths
+from .selectors import gazetteer_load
+
+logger = logging.getLogger(__name__)
+FUTURE_TOLERANCE = dt.timedelta(days=1)  # time zones put a fresh report slightly ahead
+
+
+class ReportImportError(ValueError):
+    """A report that cannot be imported, with the reason in words."""
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    name: str
+    status: str  # "imported", "duplicate" or "failed"
+    events: int = 0
+    message: str = ""
+    report_id: int | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
+
+def content_hash(text: str) -> str:
+    """The identity of a report's text: the same text in another line-ending style is equal."""
+    normalised = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def report_import(
+    *,
+    text: str,
+    file_name: str = "",
+    published: dt.datetime | None = None,
+    extractor: ReportExtractor | None = None,
+) -> ImportOutcome:
+    """Import one report's text: stored whole with its events, or not at all."""
+    name = file_name or "report"
+    digest = content_hash(text)
+    existing = Report.objects.filter(content_hash=digest).values_list("id", flat=True).first()
+    if existing:
+        return ImportOutcome(name, "duplicate", message="already imported", report_id=existing)
+    try:
+        parsed = parse_report(text)
+    except FrontMatterError as exc:
+        raise ReportImportError(str(exc)) from None
+    when = parsed.published or published
+    if when is None:
+        raise ReportImportError(
+            "no publication date: add 'published: YYYY-MM-DD' front matter or pass --published"
+        )
+    if when > timezone.now() + FUTURE_TOLERANCE:
+        raise ReportImportError(f"publication date {when.date()} is in the future")
+    if not parsed.body.strip():
+        raise ReportImportError("report has front matter but no text")
+    extractor = extractor or ReportExtractor(gazetteer_load())
+    extraction = extractor.extract(parsed.body, when.date())
+    if not extraction.events:
+        raise ReportImportError("no events found in the text")
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(
+                title=parsed.title or extraction.events[0].title,
+                source=parsed.source,
+                url=parsed.url,
+                published=when,
+                language=parsed.language or "en",
+                raw_text=text,
+                file_name=file_name,
+                content_hash=digest,
+            )
+            _store_events(report, extraction)
+    except IntegrityError:
+        # Another process imported the same text between our check and our insert.
+        return ImportOutcome(name, "duplicate", message="already imported")
+    return ImportOutcome(name, "imported", events=len(extraction.events), report_id=report.pk)
+
+
+def reports_import_files(
+    *, paths: Iterable[str | Path], published: dt.datetime | None = None
+) -> Iterator[ImportOutcome]:
+    """Import every report file under `paths`, one outcome per file; a bad file stops nothing."""
+    extractor = None
+    for path in report_paths(paths):
+        try:
+            text = read_report_file(path)
+            if extractor is None:  # built lazily: compiling the gazetteer is the slow part
+                extractor = ReportExtractor(gazetteer_load())
+            yield report_import(
+                text=text, file_name=path.name, published=published, extractor=extractor
+            )
+        except (ReportFileError, ReportImportError) as exc:
+            yield ImportOutcome(str(path), "failed", message=str(exc))
+        except Exception as exc:  # one broken report must not stop a batch of thousands
+            logger.exception("importing %s failed", path)
+            yield ImportOutcome(str(path), "failed", message=f"internal error: {exc!r}")
+
+
+def _store_events(report: Report, extraction: Extraction) -> None:
+    """Create the report's events and their tags with a fixed number of queries."""
+    _create_discovered(extraction)
+    events = Event.objects.bulk_create(
+        Event(
+            report=report,
+            date=e.date,
+            precision=e.precision,
+            title=e.title[:300],
+            text=e.text,
+            position=e.position,
+        )
+        for e in extraction.events
+    )
+    for field, model, attribute in (
+        ("regions", Region, "region"),
+        ("actors", Actor, "actor"),
+        ("topics", Topic, "topic"),
+    ):
+        wanted = {slug for e in extraction.events for slug in getattr(e, field)}
+        ids = dict(model.objects.filter(slug__in=wanted).values_list("slug", "id"))
+        through = getattr(Event, field).through
+        through.objects.bulk_create(
+            through(event_id=event.pk, **{f"{attribute}_id": ids[slug]})
+            for event, extracted in zip(events, extraction.events, strict=True)
+            for slug in dict.fromkeys(getattr(extracted, field))
+            if slug in ids
+        )
+
+
+def _create_discovered(extraction: Extraction) -> None:
+    """Store places and people the gazetteer did not know, for an editor to confirm."""
+    for place in extraction.new_places:
+        Region.objects.get_or_create(
+            slug=place.slug,
+            defaults={"name": place.name, "kind": place.kind, "confirmed": False},
+        )
+    affiliations = dict(
+        Actor.objects.filter(
+            slug__in={a.affiliation for a in extraction.new_agents if a.affiliation}
+        ).values_list("slug", "id")
+    )
+    for agent in extraction.new_agents:
+        Actor.objects.get_or_create(
+            slug=agent.slug,
+            defaults={
+                "name": agent.name,
+                "kind": agent.kind,
+                "affiliation_id": affiliations.get(agent.affiliation),
+                "confirmed": False,
+            },
+        )
