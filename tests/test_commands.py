@@ -116,3 +116,24 @@ def test_export_csv_has_a_header_and_a_row_per_event():
 def test_export_to_an_unwritable_place_is_an_error(tmp_path):
     with pytest.raises(CommandError, match="cannot write"):
         call_command("export_events", output=str(tmp_path / "missing" / "x.json"))
+
+
+def test_reextract_reports_what_changed_per_report_and_in_total(seeds_dir):
+    run("import_reports", str(seeds_dir))
+    Event.objects.filter(pk=Event.objects.first().pk).update(status=Event.Status.HIDDEN)
+    events = Event.objects.count()
+    out, _ = run("import_reports", "--reextract")
+    lines = out.splitlines()
+    assert len(lines) == 6
+    assert lines[-1] == (
+        f"re-extracted: 0 added, 0 updated, {events - 1} unchanged, 1 kept, 0 removed; 0 failed"
+    )
+    assert Event.objects.count() == events
+
+
+@pytest.mark.parametrize(
+    "args", [["--reextract", "seeds"], ["--reextract", "--published", "2022-01-01"], []]
+)
+def test_reextract_and_paths_are_exclusive_and_one_is_needed(args):
+    with pytest.raises(CommandError):
+        run("import_reports", *args)

@@ -129,8 +129,14 @@ class Event(models.Model):
     precision = models.CharField(max_length=8, choices=Precision.choices, default=Precision.DAY)
     title = models.CharField(max_length=300)
     text = models.TextField()
+    # The sentences exactly as extracted: editors change `text`, never this, so re-extraction
+    # can recognise an event an editor touched and the permalink can quote its source.
+    quote = models.TextField(blank=True, editable=False)
     position = models.PositiveIntegerField(help_text="Order of the event within its report.")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.UNREVIEWED)
+    edited = models.BooleanField(
+        default=False, help_text="Changed by an editor: re-extraction never overwrites it."
+    )
     regions = models.ManyToManyField(Region, blank=True, related_name="events")
     actors = models.ManyToManyField(Actor, blank=True, related_name="events")
     topics = models.ManyToManyField(Topic, blank=True, related_name="events")
@@ -144,9 +150,7 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=["date"], name="event_date"),
             models.Index(fields=["status", "-date"], name="event_status_date"),
-        ]
-        constraints = [
-            models.UniqueConstraint(fields=["report", "position"], name="event_report_position"),
+            models.Index(fields=["report", "position"], name="event_report_position"),
         ]
 
     def __str__(self) -> str:
@@ -154,3 +158,8 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("timeline:event_detail", args=[self.pk])
+
+    @property
+    def curated(self) -> bool:
+        """Whether an editor has decided on this event (re-extraction must leave it alone)."""
+        return self.edited or self.status != self.Status.UNREVIEWED

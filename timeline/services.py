@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from .extraction.frontmatter import FrontMatterError, parse_report
 from .extraction.pipeline import Extraction, ReportExtractor
+from .extraction.types import ExtractedEvent
 from .models import Actor, Event, Region, Report, Topic
 from .report_files import ReportFileError, read_report_file, report_paths
 from .selectors import gazetteer_load
@@ -37,6 +39,21 @@ class ImportOutcome:
     @property
     def failed(self) -> bool:
         return self.status == "failed"
+
+
+@dataclass(frozen=True)
+class ReextractOutcome:
+    name: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept: int = 0  # curated by an editor, left alone
+    removed: int = 0
+    message: str = ""  # why it failed; the report's events are then untouched
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.message)
 
 
 def content_hash(text: str) -> str:
@@ -87,7 +104,8 @@ def report_import(
                 file_name=file_name,
                 content_hash=digest,
             )
-            _store_events(report, extraction)
+            _create_discovered(extraction)
+            _store_events(report, extraction.events)
     except IntegrityError:
         # Another process imported the same text between our check and our insert.
         return ImportOutcome(name, "duplicate", message="already imported")
@@ -114,9 +132,99 @@ def reports_import_files(
             yield ImportOutcome(str(path), "failed", message=f"internal error: {exc!r}")
 
 
-def _store_events(report: Report, extraction: Extraction) -> None:
-    """Create the report's events and their tags with a fixed number of queries."""
-    _create_discovered(extraction)
+def report_reextract(report: Report, *, extractor: ReportExtractor) -> ReextractOutcome:
+    """Run the current pipeline over a stored report again, sparing every curated event.
+
+    Events an editor touched (edited, reviewed, hidden, merged) stay exactly as they are,
+    and extracted events overlapping them are not added again, so nothing hidden comes
+    back. Untouched events are matched by their extracted text: updated when the pipeline
+    now says something else, removed when it no longer finds them.
+    """
+    name = report.file_name or report.title
+    parsed = parse_report(report.raw_text)
+    extraction = extractor.extract(parsed.body, report.published.date())
+    with transaction.atomic():
+        existing = list(report.events.prefetch_related("regions", "actors", "topics"))
+        curated = [e for e in existing if e.curated]
+        curated_sentences = set().union(*(_sentences(e.quote or e.text) for e in curated))
+        untouched = {_normalised(e.quote): e for e in existing if not e.curated}
+        _create_discovered(extraction)
+        added: list[ExtractedEvent] = []
+        updated = unchanged = 0
+        for extracted in extraction.events:
+            if _sentences(extracted.text) & curated_sentences:
+                continue
+            current = untouched.pop(_normalised(extracted.text), None)
+            if current is None:
+                added.append(extracted)
+            elif _event_update(current, extracted):
+                updated += 1
+            else:
+                unchanged += 1
+        Event.objects.filter(pk__in=[e.pk for e in untouched.values()]).delete()
+        _store_events(report, added)
+    return ReextractOutcome(
+        name,
+        added=len(added),
+        updated=updated,
+        unchanged=unchanged,
+        kept=len(curated),
+        removed=len(untouched),
+    )
+
+
+def reports_reextract() -> Iterator[ReextractOutcome]:
+    """Re-extract every stored report, one outcome per report; a failure stops nothing."""
+    extractor = ReportExtractor(gazetteer_load())
+    for report in Report.objects.order_by("published", "pk").iterator(chunk_size=100):
+        try:
+            yield report_reextract(report, extractor=extractor)
+        except Exception as exc:  # a report the new pipeline chokes on keeps its events
+            logger.exception("re-extracting report %s failed", report.pk)
+            yield ReextractOutcome(report.file_name or report.title, message=repr(exc))
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\"”])\s+")
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _sentences(text: str) -> set[str]:
+    return {s for s in _SENTENCE_BREAK.split(_normalised(text)) if s}
+
+
+_TAG_FIELDS = (("regions", Region), ("actors", Actor), ("topics", Topic))
+
+
+def _event_update(event: Event, extracted: ExtractedEvent) -> bool:
+    """Bring an untouched event in line with a fresh extraction; whether anything changed."""
+    fields = {
+        "date": extracted.date,
+        "precision": extracted.precision,
+        "title": extracted.title[:300],
+        "text": extracted.text,
+        "position": extracted.position,
+    }
+    changed = [name for name, value in fields.items() if getattr(event, name) != value]
+    for name in changed:
+        setattr(event, name, fields[name])
+    if changed:
+        event.save(update_fields=[*changed, "updated"])
+    tags_changed = False
+    for field, model in _TAG_FIELDS:
+        wanted = set(
+            model.objects.filter(slug__in=getattr(extracted, field)).values_list("pk", flat=True)
+        )
+        if {tag.pk for tag in getattr(event, field).all()} != wanted:
+            getattr(event, field).set(wanted)
+            tags_changed = True
+    return bool(changed) or tags_changed
+
+
+def _store_events(report: Report, extracted_events: list[ExtractedEvent]) -> None:
+    """Create events and their tags with a fixed number of queries."""
     events = Event.objects.bulk_create(
         Event(
             report=report,
@@ -124,21 +232,19 @@ def _store_events(report: Report, extraction: Extraction) -> None:
             precision=e.precision,
             title=e.title[:300],
             text=e.text,
+            quote=e.text,
             position=e.position,
         )
-        for e in extraction.events
+        for e in extracted_events
     )
-    for field, model, attribute in (
-        ("regions", Region, "region"),
-        ("actors", Actor, "actor"),
-        ("topics", Topic, "topic"),
-    ):
-        wanted = {slug for e in extraction.events for slug in getattr(e, field)}
+    for field, model in _TAG_FIELDS:
+        attribute = field.removesuffix("s")
+        wanted = {slug for e in extracted_events for slug in getattr(e, field)}
         ids = dict(model.objects.filter(slug__in=wanted).values_list("slug", "id"))
         through = getattr(Event, field).through
         through.objects.bulk_create(
             through(event_id=event.pk, **{f"{attribute}_id": ids[slug]})
-            for event, extracted in zip(events, extraction.events, strict=True)
+            for event, extracted in zip(events, extracted_events, strict=True)
             for slug in dict.fromkeys(getattr(extracted, field))
             if slug in ids
         )
