@@ -1,21 +1,39 @@
-"""Thin views: parse the request, ask a selector, render."""
+"""Thin views: parse the request, ask a selector, render (a page or its htmx partial)."""
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import push_url
 
-from .models import Event
-from .selectors import event_page, events_by_date
+from .selectors import event_related, event_source_context, event_visible, timeline_load
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def timeline_index(request: HttpRequest) -> HttpResponse:
-    page = event_page(page_number=request.GET.get("page"))
-    context = {"page": page, "days": events_by_date(page.object_list)}
+    view = timeline_load(dict(request.GET.lists()))
+    canonical = reverse("timeline:index") + view.filters.query()
+    swap = request.htmx and not request.htmx.history_restore_request
+    if not swap and not view.ignored and request.get_full_path() != canonical:
+        return redirect(canonical)  # a submitted form's query becomes the shareable one
+    context = {"view": view, "canonical": canonical}
+    if swap and request.htmx.trigger == "load-more":
+        return render(request, "timeline/index.html#more", context)
+    if swap:
+        return push_url(render(request, "timeline/index.html#swap", context), canonical)
     return render(request, "timeline/index.html", context)
 
 
 @require_GET
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_object_or_404(Event.objects.visible().with_tags(), pk=pk)
-    return render(request, "timeline/event_detail.html", {"event": event})
+    event = event_visible(pk)
+    if event is None:
+        raise Http404("No such event, or it is no longer shown.")
+    context = {
+        "event": event,
+        "related": event_related(event),
+        "source": event_source_context(event),
+    }
+    return render(request, "timeline/event_detail.html", context)

@@ -1,0 +1,46 @@
+// Progressive enhancement only: every control works without this file.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  function enhance(root) {
+    root.querySelectorAll(".narrow[hidden]").forEach(function (box) { box.hidden = false; });
+    root.querySelectorAll(".more-toggle[hidden]").forEach(function (button) { button.hidden = false; });
+  }
+
+  // The filter drawer is open beside the list on wide screens and closed on phones.
+  var drawer = document.getElementById("filter-drawer");
+  if (drawer && window.matchMedia("(min-width: 60rem)").matches) drawer.open = true;
+
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { enhance(event.detail.elt); narrow(); });
+
+  function narrow() {
+    var input = document.getElementById("actor-narrow");
+    var lists = input && document.getElementById(input.dataset.narrows);
+    if (!lists) return;
+    var words = input.value.trim().toLowerCase();
+    lists.querySelectorAll("li[data-name]").forEach(function (item) {
+      item.hidden = words !== "" && item.dataset.name.indexOf(words) === -1;
+    });
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.id === "actor-narrow") narrow();
+  });
+  // The narrowing box only hides list items: its changes must not reach the filter form.
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "actor-narrow") event.stopPropagation();
+  }, true);
+  document.addEventListener("keydown", function (event) {
+    if (event.target.id === "actor-narrow" && event.key === "Enter") event.preventDefault();
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest(".more-toggle");
+    if (!button) return;
+    var text = button.previousElementSibling;
+    var expanded = text.classList.toggle("expanded");
+    button.setAttribute("aria-expanded", expanded ? "true" : "false");
+    button.textContent = expanded ? "Show less" : "Show more";
+  });
+})();

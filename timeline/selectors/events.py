@@ -1,0 +1,126 @@
+"""Reads of events: the filtered timeline, its pages, related events and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from itertools import groupby
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q
+
+from ..extraction.cleanup import repair
+from ..extraction.frontmatter import FrontMatterError, parse_report
+from ..filters import TimelineFilters
+from ..models import Event, EventQuerySet
+from .taxonomy import RegionTree
+
+EVENTS_PER_PAGE = 50
+RELATED_WINDOW = dt.timedelta(days=14)
+RELATED_LIMIT = 6
+
+
+def events_filtered(
+    filters: TimelineFilters, *, tree: RegionTree, skip: str | None = None
+) -> EventQuerySet:
+    """Visible events matching the filters: OR within a facet, AND across facets.
+
+    `skip` leaves one facet out, which is how a facet counts its own values against
+    the other active filters. A region includes every place below it.
+    """
+    events = Event.objects.visible()
+    if filters.region and skip != "region":
+        through = Event.regions.through.objects
+        ids = tree.ids_under(filters.region)
+        events = events.filter(pk__in=through.filter(region_id__in=ids).values("event_id"))
+    if filters.actor and skip != "actor":
+        through = Event.actors.through.objects
+        events = events.filter(
+            pk__in=through.filter(actor__slug__in=filters.actor).values("event_id")
+        )
+    if filters.topic and skip != "topic":
+        through = Event.topics.through.objects
+        events = events.filter(
+            pk__in=through.filter(topic__slug__in=filters.topic).values("event_id")
+        )
+    if filters.date_from:
+        events = events.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        events = events.filter(date__lte=filters.date_to)
+    if filters.q:
+        events = events_matching(events, filters.q)
+    return events
+
+
+def events_matching(events: EventQuerySet, text: str) -> EventQuerySet:
+    """Events whose headline or text holds every word of `text`."""
+    for word in text.split()[:10]:
+        events = events.filter(Q(title__icontains=word) | Q(text__icontains=word))
+    return events
+
+
+def events_ordered(events: EventQuerySet, sort: str) -> EventQuerySet:
+    if sort == "oldest":
+        return events.order_by("date", "report__published", "report_id", "position", "pk")
+    return events.order_by("-date", "-report__published", "report_id", "position", "pk")
+
+
+def event_page(events: EventQuerySet, *, number: int, sort: str = "newest") -> Page:
+    """One page of events in timeline order, with their tags and report loaded."""
+    ordered = events_ordered(events, sort).with_tags()
+    paginator = Paginator(ordered, EVENTS_PER_PAGE)
+    return paginator.page(min(max(number, 1), paginator.num_pages))
+
+
+def events_by_date(events) -> list[tuple]:
+    """Group consecutive events under their date (the list is already date-ordered)."""
+    return [(day, list(group)) for day, group in groupby(events, key=lambda e: e.date)]
+
+
+def event_visible(pk: int) -> Event | None:
+    return Event.objects.visible().with_tags().filter(pk=pk).first()
+
+
+def event_related(event: Event) -> list[Event]:
+    """Visible events near in time that share a region or an actor with this one."""
+    regions = [r.pk for r in event.regions.all()]
+    actors = [a.pk for a in event.actors.all()]
+    if not regions and not actors:
+        return []
+    shared = Q(regions__in=regions) | Q(actors__in=actors)
+    candidates = (
+        Event.objects.visible()
+        .filter(shared, date__range=(event.date - RELATED_WINDOW, event.date + RELATED_WINDOW))
+        .exclude(pk=event.pk)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    ids = list(candidates[: RELATED_LIMIT * 4])
+    related = Event.objects.filter(pk__in=ids).select_related("report")
+    return sorted(related, key=lambda e: (abs((e.date - event.date).days), e.pk))[:RELATED_LIMIT]
+
+
+def event_export_iter() -> Iterator[Event]:
+    """Every event, in timeline order, with what the export writes (chunked)."""
+    return (
+        Event.objects.newest_first()
+        .select_related("report")
+        .prefetch_related("regions", "actors", "topics")
+        .iterator(chunk_size=2000)
+    )
+
+
+def event_source_context(event: Event) -> list[tuple[str, bool]]:
+    """The report's repaired paragraphs around the event, flagged where it was quoted from."""
+    try:
+        body = parse_report(event.report.raw_text).body
+    except FrontMatterError:
+        body = event.report.raw_text
+    blocks = [" ".join(block.text.split()) for block in repair(body)]
+    quote = " ".join((event.quote or event.text).split())
+    opening = quote[:120]
+    hits = [i for i, text in enumerate(blocks) if text and (text in quote or opening in text)]
+    if not hits:
+        return []
+    start, end = max(hits[0] - 1, 0), min(hits[-1] + 2, len(blocks))
+    return [(blocks[i], i in hits) for i in range(start, end)]
