@@ -1,11 +1,14 @@
-"""Events as plain data: the JSON shape the scorer reads, and CSV rows for spreadsheets."""
+"""Events as plain data: the JSON shape the scorer reads, CSV rows for spreadsheets,
+and Knight Lab TimelineJS slides; each also as pieces for a streamed HTTP response."""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
+
+from django.utils.html import escape, format_html
 
 from .models import Event
 
@@ -81,3 +84,85 @@ def write_csv(events: Iterable[Event], stream: IO[str]) -> int:
     for count, row in enumerate(csv_rows(events)):  # noqa: B007
         writer.writerow(row)
     return max(count, 0)
+
+
+class _Echo:
+    """A file-like object whose write hands the line back, so csv.writer can feed a stream."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_chunks(events: Iterable[Event], *, rows_per_chunk: int = 200) -> Iterator[str]:
+    """The CSV export in pieces of a few hundred rows, for a streamed response."""
+    writer = csv.writer(_Echo())
+    lines: list[str] = []
+    for row in csv_rows(events):
+        lines.append(writer.writerow(row))
+        if len(lines) >= rows_per_chunk:
+            yield "".join(lines)
+            lines = []
+    if lines:
+        yield "".join(lines)
+
+
+def json_chunks(events: Iterable[Event], *, head: dict[str, Any]) -> Iterator[str]:
+    """`{**head, "events": [...]}` one event at a time: the export shape plus `head`'s keys."""
+    yield "{" + "".join(f"{json.dumps(k)}: {_json(v)}, " for k, v in head.items()) + '"events": ['
+    for count, event in enumerate(events):
+        yield (",\n" if count else "\n") + _json(event_as_dict(event))
+    yield "\n]}\n"
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def timelinejs_slide(event: Event, *, absolute: Callable[[str], str]) -> dict[str, Any]:
+    """One event as a TimelineJS slide; its fields are HTML there, so report text is escaped."""
+    start = {"year": str(event.date.year)}
+    if event.precision in (Event.Precision.DAY, Event.Precision.MONTH):
+        start["month"] = str(event.date.month)
+    if event.precision == Event.Precision.DAY:
+        start["day"] = str(event.date.day)
+    report = event.report
+    if _is_web(report.url):
+        cited = format_html('<a href="{}">{}</a>', report.url, report.title)
+    else:
+        cited = format_html("<cite>{}</cite>", report.title)
+    outlet = format_html("{}, ", report.source) if report.source else ""
+    text = format_html(
+        '<p>{}</p><p>{}{} · <a href="{}">Permalink</a></p>',
+        event.text,
+        outlet,
+        cited,
+        absolute(event.get_absolute_url()),
+    )
+    slide: dict[str, Any] = {
+        "start_date": start,
+        "text": {"headline": escape(event.title), "text": text},
+        "unique_id": f"event-{event.pk}",
+    }
+    topics = list(event.topics.all())
+    if topics:
+        slide["group"] = escape(topics[0].name)
+    return slide
+
+
+def timelinejs_document(
+    events: Iterable[Event], *, headline: str, url: str, absolute: Callable[[str], str]
+) -> dict[str, Any]:
+    """A whole TimelineJS timeline: a title slide naming the view, then one slide per event."""
+    return {
+        "title": {
+            "text": {
+                "headline": escape(headline),
+                "text": format_html('<p><a href="{}">View the full timeline</a></p>', url),
+            }
+        },
+        "events": [timelinejs_slide(event, absolute=absolute) for event in events],
+    }
+
+
+def _is_web(url: str) -> bool:
+    return url.lower().startswith(("https://", "http://"))

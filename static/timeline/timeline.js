@@ -44,3 +44,32 @@
     button.textContent = expanded ? "Show less" : "Show more";
   });
 })();
+
+// Copy link: the read-only field works without JavaScript (select it and copy); the
+// button appears only where the Clipboard API does (secure pages).
+(function () {
+  "use strict";
+  function reveal(root) {
+    if (!navigator.clipboard) return;
+    root.querySelectorAll(".copy-link[hidden]").forEach(function (button) { button.hidden = false; });
+  }
+  document.addEventListener("DOMContentLoaded", function () { reveal(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { reveal(event.detail.elt); });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest(".copy-link");
+    if (!button) return;
+    var field = document.getElementById(button.dataset.copy);
+    var status = button.parentElement.querySelector(".copy-status");
+    navigator.clipboard.writeText(field.value).then(function () {
+      status.textContent = "Link copied";
+    }, function () {
+      field.select();
+      status.textContent = "Press Ctrl+C (⌘C) to copy the selected link";
+    });
+  });
+  // One click selects the whole link or embed code, ready to copy by hand.
+  document.addEventListener("focusin", function (event) {
+    if (event.target.classList && event.target.classList.contains("share-url")) event.target.select();
+  });
+})();
