@@ -34,6 +34,8 @@ class FacetValue:
     query: str  # the canonical query string with this value toggled
     kind: str = ""
     children: list[FacetValue] = field(default_factory=list)
+    latitude: float | None = None  # places only, for the map
+    longitude: float | None = None
 
     @property
     def input_id(self) -> str:
@@ -106,6 +108,7 @@ def region_facet(filters: TimelineFilters, tree: RegionTree) -> list[FacetValue]
     def build(region_id: int) -> FacetValue:
         node = tree.nodes[region_id]
         value = _value(filters, "region", node.slug, node.name, totals.get(region_id, 0), node.kind)
+        value.latitude, value.longitude = node.latitude, node.longitude
         value.children = [build(c) for c in tree.children.get(region_id, ()) if c in shown]
         value.children.sort(key=lambda v: (-v.count, v.name))
         return value

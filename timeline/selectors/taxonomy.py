@@ -47,6 +47,8 @@ class RegionNode:
     name: str
     kind: str
     parent_id: int | None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass
@@ -88,7 +90,8 @@ class RegionTree:
 def region_tree() -> RegionTree:
     """The region hierarchy in memory (hundreds of rows, one query)."""
     tree = RegionTree()
-    for row in Region.objects.values_list("id", "slug", "name", "kind", "parent_id"):
+    columns = ("id", "slug", "name", "kind", "parent_id", "latitude", "longitude")
+    for row in Region.objects.values_list(*columns):
         node = RegionNode(*row)
         tree.nodes[node.id] = node
         tree.by_slug[node.slug] = node
