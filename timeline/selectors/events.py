@@ -11,38 +11,28 @@ from django.db.models import Q
 
 from ..extraction.cleanup import repair
 from ..extraction.frontmatter import FrontMatterError, parse_report
-from ..filters import TimelineFilters
+from ..filters import FACETS, TimelineFilters
 from ..models import Event, EventQuerySet
-from .taxonomy import RegionTree
+from .taxonomy import Taxonomy
 
 EVENTS_PER_PAGE = 50
 RELATED_WINDOW = dt.timedelta(days=14)
 RELATED_LIMIT = 6
 
 
-def events_filtered(
-    filters: TimelineFilters, *, tree: RegionTree, skip: str | None = None
-) -> EventQuerySet:
+def events_filtered(filters: TimelineFilters, taxonomy: Taxonomy) -> EventQuerySet:
     """Visible events matching the filters: OR within a facet, AND across facets.
 
-    `skip` leaves one facet out, which is how a facet counts its own values against
-    the other active filters. A region includes every place below it.
+    A region includes every place below it.
     """
     events = Event.objects.visible()
-    if filters.region and skip != "region":
-        through = Event.regions.through.objects
-        ids = tree.ids_under(filters.region)
-        events = events.filter(pk__in=through.filter(region_id__in=ids).values("event_id"))
-    if filters.actor and skip != "actor":
-        through = Event.actors.through.objects
-        events = events.filter(
-            pk__in=through.filter(actor__slug__in=filters.actor).values("event_id")
-        )
-    if filters.topic and skip != "topic":
-        through = Event.topics.through.objects
-        events = events.filter(
-            pk__in=through.filter(topic__slug__in=filters.topic).values("event_id")
-        )
+    for facet in FACETS:
+        if getattr(filters, facet):
+            links = getattr(Event, f"{facet}s").through.objects
+            ids = taxonomy.ids(facet, getattr(filters, facet))
+            events = events.filter(
+                pk__in=links.filter(**{f"{facet}_id__in": ids}).values("event_id")
+            )
     if filters.date_from:
         events = events.filter(date__gte=filters.date_from)
     if filters.date_to:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
-
 from ..filters import TimelineFilters
-from ..models import Actor, Event, Topic
-from .events import events_filtered
-from .taxonomy import RegionTree
+from ..models import Actor
+from .counting import facet_counts, region_rollup
+from .taxonomy import Taxonomy
 
+# Beyond these, a list is scrolling, not choosing; selected values are always shown.
+PLACES_SHOWN_PER_PARENT = 25
+ACTORS_SHOWN_PER_KIND = 40
 ACTOR_KINDS = (
     ("state", "States"),
     ("organization", "Organisations"),
@@ -55,6 +56,17 @@ class Facets:
     actors: list[ActorGroup]
     topics: list[FacetValue]
 
+    @property
+    def region_rows(self) -> list[tuple[FacetValue, int]]:
+        """The region tree flattened to (value, depth), parents before their children."""
+        rows: list[tuple[FacetValue, int]] = []
+        stack = [(value, 0) for value in reversed(self.regions)]
+        while stack:
+            value, depth = stack.pop()
+            rows.append((value, depth))
+            stack.extend((child, depth + 1) for child in reversed(value.children))
+        return rows
+
 
 def _value(filters: TimelineFilters, facet: str, slug: str, name: str, count: int, kind=""):
     return FacetValue(
@@ -68,23 +80,11 @@ def _value(filters: TimelineFilters, facet: str, slug: str, name: str, count: in
     )
 
 
-def _counts(filters: TimelineFilters, tree: RegionTree, facet: str) -> dict[int, int]:
-    """Events per tag of one facet, under every filter but that facet's own."""
-    attribute = {"region": "region_id", "actor": "actor_id", "topic": "topic_id"}[facet]
-    through = getattr(Event, f"{facet}s").through.objects
-    base = events_filtered(filters, tree=tree, skip=facet)
-    rows = (
-        through.filter(event_id__in=base.values("pk"))
-        .values(attribute)
-        .annotate(n=Count("event_id"))
-        .order_by()
-    )
-    return {row[attribute]: row["n"] for row in rows}
-
-
-def region_facet(filters: TimelineFilters, tree: RegionTree) -> list[FacetValue]:
+def region_facet(
+    filters: TimelineFilters, taxonomy: Taxonomy, own: dict[int, int]
+) -> list[FacetValue]:
     """The region tree (country > oblast > town) with distinct event counts rolled up."""
-    own = _counts(filters, tree, "region")
+    tree = taxonomy.tree
     selected = {tree.by_slug[s].id for s in filters.region if s in tree.by_slug}
     shown = set(own) | selected
     for region_id in list(shown):
@@ -92,58 +92,61 @@ def region_facet(filters: TimelineFilters, tree: RegionTree) -> list[FacetValue]
     totals = dict(own)
     parents = [i for i in shown if tree.children.get(i)]
     if parents:
-        # A place tagged twice (oblast and its city) counts once: count distinct events.
-        through = Event.regions.through.objects
-        base = events_filtered(filters, tree=tree, skip="region")
-        rolled = through.filter(event_id__in=base.values("pk")).aggregate(
-            **{
-                f"r{i}": Count(
-                    "event_id", distinct=True, filter=Q(region_id__in=tree.descendants(i))
-                )
-                for i in parents
-            }
-        )
-        totals.update({i: rolled[f"r{i}"] for i in parents})
+        totals.update(region_rollup(filters, taxonomy, parents))
 
     def build(region_id: int) -> FacetValue:
         node = tree.nodes[region_id]
         value = _value(filters, "region", node.slug, node.name, totals.get(region_id, 0), node.kind)
         value.latitude, value.longitude = node.latitude, node.longitude
-        value.children = [build(c) for c in tree.children.get(region_id, ()) if c in shown]
-        value.children.sort(key=lambda v: (-v.count, v.name))
+        children = [build(c) for c in tree.children.get(region_id, ()) if c in shown]
+        children.sort(key=lambda v: (-v.count, v.name))
+        value.children = _shortlist(children, PLACES_SHOWN_PER_PARENT)
         return value
 
     roots = [build(i) for i in tree.children.get(None, ()) if i in shown]
     return sorted(roots, key=lambda v: (-v.count, v.name))
 
 
-def actor_facet(filters: TimelineFilters, tree: RegionTree) -> list[ActorGroup]:
+def actor_facet(
+    filters: TimelineFilters, taxonomy: Taxonomy, counts: dict[int, int]
+) -> list[ActorGroup]:
     """Actors with events under the other filters, grouped by kind, most frequent first."""
-    counts = _counts(filters, tree, "actor")
-    actors = Actor.objects.filter(Q(pk__in=counts) | Q(slug__in=filters.actor))
+    selected = taxonomy.ids("actor", filters.actor)
+    actors = Actor.objects.filter(pk__in=set(counts) | selected).only("slug", "name", "kind")
     grouped: dict[str, list[FacetValue]] = defaultdict(list)
-    for actor in actors.only("slug", "name", "kind"):
+    for actor in actors:
         grouped[actor.kind].append(
             _value(filters, "actor", actor.slug, actor.name, counts.get(actor.pk, 0), actor.kind)
         )
     return [
-        ActorGroup(kind, label, sorted(grouped[kind], key=lambda v: (-v.count, v.name)))
+        ActorGroup(
+            kind,
+            label,
+            _shortlist(
+                sorted(grouped[kind], key=lambda v: (-v.count, v.name)), ACTORS_SHOWN_PER_KIND
+            ),
+        )
         for kind, label in ACTOR_KINDS
         if grouped[kind]
     ]
 
 
+def _shortlist(values: list[FacetValue], limit: int) -> list[FacetValue]:
+    """The first `limit` values, plus any selected value beyond them."""
+    return values[:limit] + [v for v in values[limit:] if v.selected]
+
+
 def topic_facet(
-    filters: TimelineFilters, tree: RegionTree, topics: list[Topic]
+    filters: TimelineFilters, taxonomy: Taxonomy, counts: dict[int, int]
 ) -> list[FacetValue]:
     """Every topic as a chip, zero counts included, in the editors' order."""
-    counts = _counts(filters, tree, "topic")
-    return [_value(filters, "topic", t.slug, t.name, counts.get(t.pk, 0)) for t in topics]
+    return [_value(filters, "topic", t.slug, t.name, counts.get(t.pk, 0)) for t in taxonomy.topics]
 
 
-def event_facets(filters: TimelineFilters, *, tree: RegionTree, topics: list[Topic]) -> Facets:
+def event_facets(filters: TimelineFilters, taxonomy: Taxonomy) -> Facets:
+    counts = facet_counts(filters, taxonomy)
     return Facets(
-        regions=region_facet(filters, tree),
-        actors=actor_facet(filters, tree),
-        topics=topic_facet(filters, tree, topics),
+        regions=region_facet(filters, taxonomy, counts["region"]),
+        actors=actor_facet(filters, taxonomy, counts["actor"]),
+        topics=topic_facet(filters, taxonomy, counts["topic"]),
     )

@@ -1,19 +1,16 @@
-"""One filtered view without its page furniture: what exports, feeds and the embed read.
-
-The query string is parsed exactly as `timeline_load` parses it, so `/events.csv?...`,
-`/feed.atom?...` and `/embed/?...` always hold the events `/?...` lists.
-"""
+"""One filtered view without its page furniture: what the timeline, exports, feeds and
+the embed all read, so `/events.csv?...` always holds the events `/?...` lists."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from ..filters import TimelineFilters
+from ..filters import TimelineFilters, parse_filters
 from ..models import Event, EventQuerySet
 from .events import events_filtered, events_ordered
-from .taxonomy import actor_names_by_slug, region_tree, topics_all
-from .timeline import describe, timeline_filters
+from .taxonomy import Taxonomy, taxonomy_for
+from .words import describe
 
 EXPORT_CHUNK = 500  # rows per query while streaming; keeps memory flat on any export
 
@@ -22,7 +19,11 @@ EXPORT_CHUNK = 500  # rows per query while streaming; keeps memory flat on any e
 class TimelineSelection:
     filters: TimelineFilters
     events: EventQuerySet  # visible events matching the filters, unordered
-    names: dict[str, dict[str, str]]
+    taxonomy: Taxonomy
+
+    @property
+    def names(self) -> dict[str, dict[str, str]]:
+        return self.taxonomy.names()
 
     def describe(self, count: int) -> str:
         """The filter in words with a count, as the timeline's title says it."""
@@ -46,18 +47,11 @@ class TimelineSelection:
 
 
 def timeline_selection(query: Mapping[str, list[str]]) -> TimelineSelection:
-    """The filtered events of a query string, read as the timeline reads it."""
-    tree = region_tree()
-    topics = topics_all()
-    actor_names = actor_names_by_slug({v.strip().lower() for v in query.get("actor", ())[:50]})
-    filters = timeline_filters(query, tree, {t.slug for t in topics}, actor_names)
-    names = {
-        "region": {s: tree.by_slug[s].name for s in filters.region},
-        "actor": actor_names,
-        "topic": {t.slug: t.name for t in topics},
-    }
+    """The filtered events of a query string; unknown slugs are dropped and noted."""
+    taxonomy = taxonomy_for(query)
+    filters = parse_filters(query, known=taxonomy.known())
     return TimelineSelection(
-        filters=filters, events=events_filtered(filters, tree=tree), names=names
+        filters=filters, events=events_filtered(filters, taxonomy), taxonomy=taxonomy
     )
 
 

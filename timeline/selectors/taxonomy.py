@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..extraction.types import Agent, Gazetteer, Place, TopicRule
@@ -103,12 +103,43 @@ def region_tree() -> RegionTree:
     return tree
 
 
-def topics_all() -> list[Topic]:
-    return list(Topic.objects.all())
+@dataclass
+class Taxonomy:
+    """What a query string's slugs mean: the region tree, the topics, the actors it names."""
+
+    tree: RegionTree
+    topics: list[Topic]
+    actors: dict[str, tuple[int, str]]  # slug -> (id, name), only the actors asked for
+
+    def ids(self, facet: str, slugs: Iterable[str]) -> set[int]:
+        """Tag ids of the slugs; a region brings every place below it."""
+        if facet == "region":
+            return self.tree.ids_under(slugs)
+        if facet == "topic":
+            wanted = set(slugs)
+            return {t.pk for t in self.topics if t.slug in wanted}
+        return {self.actors[s][0] for s in slugs if s in self.actors}
+
+    def known(self) -> dict[str, Collection[str]]:
+        return {
+            "region": self.tree.by_slug.keys(),
+            "topic": {t.slug for t in self.topics},
+            "actor": self.actors.keys(),
+        }
+
+    def names(self) -> dict[str, dict[str, str]]:
+        return {
+            "region": {slug: node.name for slug, node in self.tree.by_slug.items()},
+            "actor": {slug: name for slug, (_, name) in self.actors.items()},
+            "topic": {t.slug: t.name for t in self.topics},
+        }
 
 
-def actor_names_by_slug(slugs: Collection[str]) -> dict[str, str]:
-    """Names of the actors among these slugs that exist (without loading every actor)."""
-    if not slugs:
-        return {}
-    return dict(Actor.objects.filter(slug__in=slugs).values_list("slug", "name"))
+def taxonomy_for(query: Mapping[str, Sequence[str]]) -> Taxonomy:
+    """The lookups a query string needs; a URL is no bulk lookup, so few actors are read."""
+    asked = {value.strip().lower() for value in list(query.get("actor", ()))[:50]}
+    actors = {}
+    if asked:
+        rows = Actor.objects.filter(slug__in=asked).values_list("slug", "pk", "name")
+        actors = {slug: (pk, name) for slug, pk, name in rows}
+    return Taxonomy(tree=region_tree(), topics=list(Topic.objects.all()), actors=actors)
