@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class Report(models.Model):
@@ -18,6 +20,8 @@ class Report(models.Model):
     file_name = models.CharField(max_length=255, blank=True)
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     imported_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published", "id"]
@@ -46,6 +50,8 @@ class Region(models.Model):
     confirmed = models.BooleanField(
         default=True, help_text="Unchecked for places the extraction found on its own."
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -77,6 +83,8 @@ class Actor(models.Model):
         default=True, help_text="Unchecked for people the extraction found on its own."
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
 
@@ -93,6 +101,8 @@ class Topic(models.Model):
     )
     position = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["position", "slug"]
 
@@ -102,13 +112,21 @@ class Topic(models.Model):
 
 class EventQuerySet(models.QuerySet):
     def visible(self) -> EventQuerySet:
-        return self.exclude(status=Event.Status.HIDDEN)
+        """What the public timeline shows: never hidden or merged events, and with
+        settings.TIMELINE_REVIEWED_ONLY only the events an editor has reviewed."""
+        if getattr(settings, "TIMELINE_REVIEWED_ONLY", False):
+            return self.filter(status=Event.Status.REVIEWED)
+        return self.exclude(status__in=[Event.Status.HIDDEN, Event.Status.MERGED])
 
     def newest_first(self) -> EventQuerySet:
         return self.order_by("-date", "-report__published", "report_id", "position")
 
     def with_tags(self) -> EventQuerySet:
         return self.select_related("report").prefetch_related("regions", "actors", "topics")
+
+
+# Kept by name so curation can record an event's fields and tags as one version.
+event_history = HistoricalRecords(m2m_fields=["regions", "actors", "topics", "sources"])
 
 
 class Event(models.Model):
@@ -118,6 +136,7 @@ class Event(models.Model):
         UNREVIEWED = "unreviewed", "Unreviewed"
         REVIEWED = "reviewed", "Reviewed"
         HIDDEN = "hidden", "Hidden"
+        MERGED = "merged", "Merged"  # into `merged_into`; kept so re-extraction never re-adds it
 
     class Precision(models.TextChoices):
         DAY = "day", "Day"
@@ -140,10 +159,25 @@ class Event(models.Model):
     regions = models.ManyToManyField(Region, blank=True, related_name="events")
     actors = models.ManyToManyField(Actor, blank=True, related_name="events")
     topics = models.ManyToManyField(Topic, blank=True, related_name="events")
+    sources = models.ManyToManyField(
+        Report,
+        blank=True,
+        related_name="cited_by",
+        help_text="Other reports telling this event, besides its own report.",
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="absorbed",
+        help_text="The event this one was merged into.",
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
     objects = EventQuerySet.as_manager()
+    history = event_history
 
     class Meta:
         ordering = ["-date", "report_id", "position"]

@@ -62,19 +62,41 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
-def report_import(
+class DuplicateReportError(ReportImportError):
+    """The report's text was imported before."""
+
+    def __init__(self, report_id: int) -> None:
+        super().__init__("already imported")
+        self.report_id = report_id
+
+
+@dataclass(frozen=True)
+class ReportDraft:
+    """A report parsed and extracted, not yet stored."""
+
+    report: Report  # unsaved
+    extraction: Extraction
+
+
+def report_draft(
     *,
     text: str,
     file_name: str = "",
     published: dt.datetime | None = None,
+    title: str = "",
+    source: str = "",
+    url: str = "",
     extractor: ReportExtractor | None = None,
-) -> ImportOutcome:
-    """Import one report's text: stored whole with its events, or not at all."""
-    name = file_name or "report"
+) -> ReportDraft:
+    """Parse and extract a report's text without storing anything.
+
+    `published`, `title`, `source` and `url` are used where the text's front matter lacks
+    them. Raises ReportImportError (DuplicateReportError for a text already imported).
+    """
     digest = content_hash(text)
     existing = Report.objects.filter(content_hash=digest).values_list("id", flat=True).first()
     if existing:
-        return ImportOutcome(name, "duplicate", message="already imported", report_id=existing)
+        raise DuplicateReportError(existing)
     try:
         parsed = parse_report(text)
     except FrontMatterError as exc:
@@ -92,24 +114,49 @@ def report_import(
     extraction = extractor.extract(parsed.body, when.date())
     if not extraction.events:
         raise ReportImportError("no events found in the text")
+    report = Report(
+        title=(parsed.title or title or extraction.events[0].title)[:500],
+        source=parsed.source or source,
+        url=parsed.url or url,
+        published=when,
+        language=parsed.language or "en",
+        raw_text=text,
+        file_name=file_name,
+        content_hash=digest,
+    )
+    return ReportDraft(report=report, extraction=extraction)
+
+
+@transaction.atomic
+def report_save(*, draft: ReportDraft) -> Report:
+    """Store a drafted report with its events (IntegrityError if its text was stored meanwhile)."""
+    draft.report.save()
+    _create_discovered(draft.extraction)
+    _store_events(draft.report, draft.extraction.events)
+    return draft.report
+
+
+def report_import(
+    *,
+    text: str,
+    file_name: str = "",
+    published: dt.datetime | None = None,
+    extractor: ReportExtractor | None = None,
+) -> ImportOutcome:
+    """Import one report's text: stored whole with its events, or not at all."""
+    name = file_name or "report"
     try:
-        with transaction.atomic():
-            report = Report.objects.create(
-                title=parsed.title or extraction.events[0].title,
-                source=parsed.source,
-                url=parsed.url,
-                published=when,
-                language=parsed.language or "en",
-                raw_text=text,
-                file_name=file_name,
-                content_hash=digest,
-            )
-            _create_discovered(extraction)
-            _store_events(report, extraction.events)
+        draft = report_draft(
+            text=text, file_name=file_name, published=published, extractor=extractor
+        )
+    except DuplicateReportError as exc:
+        return ImportOutcome(name, "duplicate", message=str(exc), report_id=exc.report_id)
+    try:
+        report = report_save(draft=draft)
     except IntegrityError:
         # Another process imported the same text between our check and our insert.
         return ImportOutcome(name, "duplicate", message="already imported")
-    return ImportOutcome(name, "imported", events=len(extraction.events), report_id=report.pk)
+    return ImportOutcome(name, "imported", events=len(draft.extraction.events), report_id=report.pk)
 
 
 def reports_import_files(
