@@ -276,3 +276,16 @@ def test_the_page_works_without_javascript(client, events):
     assert '<form id="filters"' in html and 'method="get"' in html
     assert 'type="submit"' in html
     assert 'name="topic" value="talks"' in html and 'name="region" value="kharkiv"' in html
+
+
+def test_a_merged_event_permalink_leads_to_the_event_it_became(client):
+    survivor = make_event(title="Survivor")
+    merged = make_event(title="Merged away", status=Event.Status.MERGED, merged_into=survivor)
+    response = client.get(merged.get_absolute_url())
+    assert response.status_code == 301
+    assert response.url == survivor.get_absolute_url()
+
+
+def test_nul_bytes_in_the_search_never_reach_the_database(client, events):
+    assert client.get("/?q=a%00b").status_code in (200, 302)
+    assert client.get("/?q=a%00b", **HTMX).status_code == 200

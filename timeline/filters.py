@@ -137,7 +137,8 @@ def parse_filters(
         and values["date_from"] > values["date_to"]
     ):
         values["date_from"], values["date_to"] = values["date_to"], values["date_from"]
-    q = " ".join((_last(query, "q") or "").split())
+    # Control characters (a NUL above all, which PostgreSQL refuses) are never search text.
+    q = " ".join("".join(c if c.isprintable() else " " for c in _last(query, "q") or "").split())
     if len(q) > MAX_QUERY_LENGTH:
         ignored.append(f"search text beyond {MAX_QUERY_LENGTH} characters")
         q = q[:MAX_QUERY_LENGTH]

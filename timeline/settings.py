@@ -122,3 +122,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The public timeline shows unreviewed events too (marked as such) unless this is on.
+TIMELINE_REVIEWED_ONLY = env_bool("TIMELINE_REVIEWED_ONLY", default=False)

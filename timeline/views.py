@@ -7,7 +7,13 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
-from .selectors import event_related, event_source_context, event_visible, timeline_load
+from .selectors import (
+    event_merged_into,
+    event_related,
+    event_source_context,
+    event_visible,
+    timeline_load,
+)
 
 
 @require_GET
@@ -30,6 +36,9 @@ def timeline_index(request: HttpRequest) -> HttpResponse:
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = event_visible(pk)
     if event is None:
+        survivor = event_merged_into(pk)
+        if survivor is not None:  # a merged event's old links lead to what it became
+            return redirect(survivor, permanent=True)
         raise Http404("No such event, or it is no longer shown.")
     context = {
         "event": event,

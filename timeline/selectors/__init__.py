@@ -3,6 +3,7 @@
 from .events import (
     EVENTS_PER_PAGE,
     event_export_iter,
+    event_merged_into,
     event_page,
     event_related,
     event_source_context,
@@ -17,6 +18,7 @@ __all__ = [
     "EVENTS_PER_PAGE",
     "TimelineView",
     "event_export_iter",
+    "event_merged_into",
     "event_page",
     "event_related",
     "event_source_context",

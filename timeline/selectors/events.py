@@ -71,6 +71,18 @@ def event_visible(pk: int) -> Event | None:
     return Event.objects.visible().with_tags().filter(pk=pk).first()
 
 
+def event_merged_into(pk: int) -> Event | None:
+    """The visible event a merged event now lives on in, following chains of merges."""
+    seen: set[int] = set()
+    event = Event.objects.filter(pk=pk, status=Event.Status.MERGED).first()
+    while event is not None and event.merged_into_id and event.pk not in seen:
+        seen.add(event.pk)
+        event = Event.objects.filter(pk=event.merged_into_id).first()
+        if event is not None and event.status != Event.Status.MERGED:
+            return event_visible(event.pk)
+    return None
+
+
 def event_related(event: Event) -> list[Event]:
     """Visible events near in time that share a region or an actor with this one."""
     regions = [r.pk for r in event.regions.all()]
