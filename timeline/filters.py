@@ -157,6 +157,11 @@ def parse_filters(
     return TimelineFilters(**values, ignored=tuple(ignored))
 
 
+def is_slug(value: str) -> bool:
+    """Whether a value could be a tag's slug at all (anything else is never looked up)."""
+    return bool(_SLUG.match(value))
+
+
 def _last(query: Mapping[str, Iterable[str]], key: str) -> str | None:
     found = list(query.get(key, ()))
     return found[-1] if found else None

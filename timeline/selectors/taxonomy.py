@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..extraction.types import Agent, Gazetteer, Place, TopicRule
+from ..filters import is_slug
 from ..models import Actor, Region, Topic
 
 
@@ -138,6 +139,7 @@ class Taxonomy:
 def taxonomy_for(query: Mapping[str, Sequence[str]]) -> Taxonomy:
     """The lookups a query string needs; a URL is no bulk lookup, so few actors are read."""
     asked = {value.strip().lower() for value in list(query.get("actor", ()))[:50]}
+    asked = {slug for slug in asked if is_slug(slug)}
     actors = {}
     if asked:
         rows = Actor.objects.filter(slug__in=asked).values_list("slug", "pk", "name")
