@@ -47,3 +47,12 @@ def make_event(**kw):
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test starts with empty caches: a rolled-back test reuses data version numbers."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

@@ -197,3 +197,27 @@ class Event(models.Model):
     def curated(self) -> bool:
         """Whether an editor has decided on this event (re-extraction must leave it alone)."""
         return self.edited or self.status != self.Status.UNREVIEWED
+
+
+class EventPlace(models.Model):
+    """An event and every place it happened in, towns' oblasts and countries included.
+
+    Derived from `Event.regions` and the region tree (see `timeline.places`), so a
+    region filter and the region tree's rolled-up counts are plain indexed lookups.
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="places")
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="event_places")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "region"], name="eventplace_unique"),
+        ]
+        indexes = [models.Index(fields=["region", "event"], name="eventplace_region_event")]
+
+
+class TimelineState(models.Model):
+    """One row whose `version` grows with every change to the data: the cache key."""
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed = models.DateTimeField(auto_now=True)

@@ -17,6 +17,7 @@ from .extraction.frontmatter import FrontMatterError, parse_report
 from .extraction.pipeline import Extraction, ReportExtractor
 from .extraction.types import ExtractedEvent
 from .models import Actor, Event, Region, Report, Topic
+from .places import places_sync
 from .report_files import ReportFileError, read_report_file, report_paths
 from .selectors import gazetteer_load
 
@@ -295,6 +296,7 @@ def _store_events(report: Report, extracted_events: list[ExtractedEvent]) -> Non
             for slug in dict.fromkeys(getattr(extracted, field))
             if slug in ids
         )
+    places_sync(event.pk for event in events)
 
 
 def _create_discovered(extraction: Extraction) -> None:

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
+from .cache import cached_by_data_version
 from .selectors import (
     event_merged_into,
     event_related,
@@ -18,6 +19,7 @@ from .selectors import (
 
 @require_GET
 @vary_on_headers("HX-Request")
+@cached_by_data_version
 def timeline_index(request: HttpRequest) -> HttpResponse:
     view = timeline_load(dict(request.GET.lists()))
     canonical = reverse("timeline:index") + view.filters.query()

@@ -12,12 +12,18 @@ from django.db.models import Q
 from ..extraction.cleanup import repair
 from ..extraction.frontmatter import FrontMatterError, parse_report
 from ..filters import FACETS, TimelineFilters
-from ..models import Event, EventQuerySet
+from ..models import Event, EventPlace, EventQuerySet
+from ..search import matching_condition
 from .taxonomy import Taxonomy
 
 EVENTS_PER_PAGE = 50
 RELATED_WINDOW = dt.timedelta(days=14)
 RELATED_LIMIT = 6
+
+
+def tag_links(facet: str):
+    """The table linking events to one facet's tags; places include every ancestor."""
+    return EventPlace if facet == "region" else getattr(Event, f"{facet}s").through
 
 
 def events_filtered(filters: TimelineFilters, taxonomy: Taxonomy) -> EventQuerySet:
@@ -28,7 +34,7 @@ def events_filtered(filters: TimelineFilters, taxonomy: Taxonomy) -> EventQueryS
     events = Event.objects.visible()
     for facet in FACETS:
         if getattr(filters, facet):
-            links = getattr(Event, f"{facet}s").through.objects
+            links = tag_links(facet).objects
             ids = taxonomy.ids(facet, getattr(filters, facet))
             events = events.filter(
                 pk__in=links.filter(**{f"{facet}_id__in": ids}).values("event_id")
@@ -43,10 +49,8 @@ def events_filtered(filters: TimelineFilters, taxonomy: Taxonomy) -> EventQueryS
 
 
 def events_matching(events: EventQuerySet, text: str) -> EventQuerySet:
-    """Events whose headline or text holds every word of `text`."""
-    for word in text.split()[:10]:
-        events = events.filter(Q(title__icontains=word) | Q(text__icontains=word))
-    return events
+    """Events whose headline or text holds every word of `text` (full-text index)."""
+    return events.filter(matching_condition(text))
 
 
 def events_ordered(events: EventQuerySet, sort: str) -> EventQuerySet:

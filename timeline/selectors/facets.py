@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..filters import TimelineFilters
 from ..models import Actor
-from .counting import facet_counts, region_rollup
+from .counting import facet_counts
 from .taxonomy import Taxonomy
 
 # Beyond these, a list is scrolling, not choosing; selected values are always shown.
@@ -83,16 +83,13 @@ def _value(filters: TimelineFilters, facet: str, slug: str, name: str, count: in
 def region_facet(
     filters: TimelineFilters, taxonomy: Taxonomy, own: dict[int, int]
 ) -> list[FacetValue]:
-    """The region tree (country > oblast > town) with distinct event counts rolled up."""
+    """The region tree (country > oblast > town), each place counting the events in it."""
     tree = taxonomy.tree
     selected = {tree.by_slug[s].id for s in filters.region if s in tree.by_slug}
     shown = set(own) | selected
     for region_id in list(shown):
         shown.update(tree.ancestors(region_id))
-    totals = dict(own)
-    parents = [i for i in shown if tree.children.get(i)]
-    if parents:
-        totals.update(region_rollup(filters, taxonomy, parents))
+    totals = own  # rolled up already: an event's places include every ancestor
 
     def build(region_id: int) -> FacetValue:
         node = tree.nodes[region_id]

@@ -113,9 +113,9 @@ class Taxonomy:
     actors: dict[str, tuple[int, str]]  # slug -> (id, name), only the actors asked for
 
     def ids(self, facet: str, slugs: Iterable[str]) -> set[int]:
-        """Tag ids of the slugs; a region brings every place below it."""
+        """Tag ids of the slugs (a region's places below it come from `EventPlace`)."""
         if facet == "region":
-            return self.tree.ids_under(slugs)
+            return {self.tree.by_slug[s].id for s in slugs if s in self.tree.by_slug}
         if facet == "topic":
             wanted = set(slugs)
             return {t.pk for t in self.topics if t.slug in wanted}

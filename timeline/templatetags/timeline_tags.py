@@ -1,5 +1,7 @@
 from django import template
 from django.utils.dateformat import format as date_format
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 from timeline.filters import TimelineFilters
 
@@ -18,3 +20,37 @@ def event_date(event) -> str:
 def adding(filters: TimelineFilters | None, facet: str, slug: str) -> str:
     """The canonical query string of the current view with one more facet value."""
     return (filters or TimelineFilters()).with_value(facet, slug).query()
+
+
+_CHECKBOX = (
+    '<li class="depth-{}" data-name="{}"><input type="checkbox" id="{}" name="{}" value="{}"{}>'
+    '<label for="{}">{} <span class="count">{}</span></label></li>'
+)
+
+
+@register.simple_tag
+def facet_checkboxes(values) -> str:
+    """One checkbox per facet value (or (value, depth) row), as list items.
+
+    Rendered here rather than in a template loop: a facet can list hundreds of values,
+    and this is the hot path of every uncached timeline page.
+    """
+    rows = (item if isinstance(item, tuple) else (item, 0) for item in values)
+    return format_html_join(
+        "\n",
+        _CHECKBOX,
+        (
+            (
+                depth,
+                value.name.lower(),
+                value.input_id,
+                value.facet,
+                value.slug,
+                mark_safe(" checked") if value.selected else "",
+                value.input_id,
+                value.name,
+                value.count,
+            )
+            for value, depth in rows
+        ),
+    )

@@ -1,0 +1,52 @@
+"""One number, `TimelineState.version`, grows with every change to the data.
+
+Rendered timeline pages are cached under it, so a cached page can never be stale:
+after any import, edit or merge the version moves on and old entries are simply
+never asked for again (they expire on their own).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+
+from django.core.cache import cache
+from django.db.models import F
+
+from .models import TimelineState
+
+PAGE_TIMEOUT = 60 * 60
+
+
+def data_version() -> int:
+    return TimelineState.objects.values_list("version", flat=True).first() or 0
+
+
+def data_changed() -> None:
+    """Mark the data as changed (call after writes that bypass model signals)."""
+    if not TimelineState.objects.filter(pk=1).update(version=F("version") + 1):
+        TimelineState.objects.get_or_create(pk=1, defaults={"version": 1})
+
+
+def cached_by_data_version(view):
+    """Cache a GET view's successful responses per data version, host, path and htmx kind."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        htmx = (
+            request.headers.get("HX-Request", "")
+            + "|"
+            + request.headers.get("HX-History-Restore-Request", "")
+            + "|"
+            + request.headers.get("HX-Trigger", "")
+        )
+        identity = f"{request.get_host()}|{request.get_full_path()}|{htmx}|{args}|{kwargs}"
+        key = f"page:{data_version()}:{hashlib.sha256(identity.encode()).hexdigest()}"
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming:
+                cache.set(key, response, PAGE_TIMEOUT)
+        return response
+
+    return wrapper

@@ -1,0 +1,197 @@
+"""A synthetic but realistic corpus for benchmarks: bursts in time, Zipf-popular tags.
+
+Written with bulk inserts straight into the link tables, so a million events take
+minutes, not hours. Never used by the product itself; see BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .cache import data_changed
+from .models import Actor, Event, Region, Report, Topic
+from .places import places_sync
+
+START = dt.date(2022, 2, 24)
+END = dt.date(2025, 12, 31)
+BATCH = 5_000
+OUTLETS = ("Wire One", "Daily Ledger", "Kyiv Desk", "Frontline Live", "Evening Post")
+VERBS = (
+    "shelled",
+    "struck",
+    "advanced near",
+    "withdrew from",
+    "visited",
+    "met officials in",
+    "announced aid for",
+    "reported drone attacks on",
+    "restored power in",
+    "evacuated",
+)
+NOUNS = ("artillery", "drones", "grain", "sanctions", "talks", "power grid", "refugees",
+         "missiles", "ceasefire", "prisoner exchange", "humanitarian corridor")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CorpusOutcome:
+    reports: int
+    events: int
+    links: int
+
+
+def _zipf_picker(rng: random.Random, items: Sequence[int], exponent: float = 1.1):
+    """A sampler that draws early items far more often than late ones."""
+    weights = [1 / (rank + 1) ** exponent for rank in range(len(items))]
+    cumulative, total = [], 0.0
+    for weight in weights:
+        total += weight
+        cumulative.append(total)
+
+    def pick(k: int) -> list[int]:
+        return list(dict.fromkeys(rng.choices(items, cum_weights=cumulative, k=k)))
+
+    return pick
+
+
+def _burst_dates(rng: random.Random) -> Callable[[], dt.date]:
+    """Dates over several years, a third of them in short bursts (offensives, summits)."""
+    span = (END - START).days
+    bursts = [(rng.randrange(span), rng.uniform(3, 20)) for _ in range(12)]
+
+    def draw() -> dt.date:
+        if rng.random() < 0.35:
+            centre, width = rng.choice(bursts)
+            offset = int(min(max(rng.gauss(centre, width), 0), span))
+        else:
+            offset = rng.randrange(span + 1)
+        return START + dt.timedelta(days=offset)
+
+    return draw
+
+
+def corpus_generate(*, events: int, seed: int = 1, progress=None) -> CorpusOutcome:
+    """Add `events` synthetic events (in reports of 5 to 40) to the database."""
+    if events < 1:
+        raise ValueError("the corpus needs at least one event")
+    rng = random.Random(seed)
+    regions = list(
+        Region.objects.filter(kind__in=["city", "oblast", "area", "sea"]).values_list(
+            "pk", flat=True
+        )
+    )
+    actors = list(Actor.objects.values_list("pk", flat=True))
+    topics = list(Topic.objects.values_list("pk", flat=True))
+    names = dict(Region.objects.values_list("pk", "name")) | {
+        -pk: name for pk, name in Actor.objects.values_list("pk", "name")
+    }
+    if not (regions and actors and topics):
+        raise ValueError("load the taxonomy first (python manage.py migrate)")
+    rng.shuffle(regions)
+    rng.shuffle(actors)
+    pick_region, pick_actor = _zipf_picker(rng, regions), _zipf_picker(rng, actors)
+    draw_date = _burst_dates(rng)
+    made = reports = links = 0
+    run = hashlib.sha256(f"{seed}:{timezone.now().isoformat()}".encode()).hexdigest()[:16]
+    while made < events:
+        chunk = min(BATCH, events - made)
+        with transaction.atomic():
+            sampler = _Sampler(rng, draw_date, pick_region, pick_actor, topics, names)
+            batch_reports, batch_events = sampler.reports(chunk, run, reports)
+            created = Report.objects.bulk_create(batch_reports)
+            rows = []
+            for report, planned in zip(created, batch_events, strict=True):
+                for position, (event, tags) in enumerate(planned):
+                    event.report_id = report.pk
+                    event.position = position
+                    rows.append((event, tags))
+            stored = Event.objects.bulk_create([event for event, _ in rows])
+            links += _link(stored, [tags for _, tags in rows])
+            places_sync(event.pk for event in stored)
+            data_changed()
+        made += len(stored)
+        reports += len(created)
+        if progress:
+            progress(made, events)
+    return CorpusOutcome(reports=reports, events=made, links=links)
+
+
+@dataclass
+class _Sampler:
+    rng: random.Random
+    draw_date: Callable[[], dt.date]
+    pick_region: Callable[[int], list[int]]
+    pick_actor: Callable[[int], list[int]]
+    topics: list[int]
+    names: dict[int, str]
+
+    def reports(self, count: int, run: str, offset: int):
+        """Unsaved reports holding `count` events in all, each with its planned events."""
+        rng = self.rng
+        batch_reports, batch_events, left = [], [], count
+        while left > 0:
+            size = min(rng.randint(5, 40), left)
+            published = self.draw_date()
+            index = offset + len(batch_reports)
+            batch_reports.append(
+                Report(
+                    title=f"Live updates {index}",
+                    source=rng.choice(OUTLETS),
+                    published=dt.datetime.combine(published, dt.time(12), dt.UTC),
+                    raw_text=f"synthetic report {run}-{index}",
+                    file_name=f"synthetic-{index}.txt",
+                    content_hash=hashlib.sha256(f"{run}-{index}".encode()).hexdigest(),
+                )
+            )
+            batch_events.append([self._event(published) for _ in range(size)])
+            left -= size
+        return batch_reports, batch_events
+
+    def _event(self, published: dt.date) -> tuple[Event, tuple]:
+        rng = self.rng
+        region_ids = self.pick_region(rng.choice((1, 1, 1, 2, 2, 3)))
+        actor_ids = self.pick_actor(rng.choice((1, 2, 2, 3)))
+        topic_ids = rng.sample(self.topics, rng.choice((1, 1, 2, 2, 3)))
+        day = published - dt.timedelta(days=rng.choice((0, 0, 0, 1, 1, 2, 6)))
+        precision = "day" if rng.random() < 0.95 else "month"
+        if precision == "month":
+            day = day.replace(day=1)
+        text = _sentence(rng, self.names, region_ids, actor_ids)
+        event = Event(date=day, precision=precision, title=text[:80], text=text, quote=text)
+        return event, (region_ids, actor_ids, topic_ids)
+
+
+def _sentence(rng: random.Random, names: dict[int, str], regions, actors) -> str:
+    who = names[-actors[0]]
+    where = names[regions[0]]
+    return (
+        f"{who} {rng.choice(VERBS)} {where}, officials said, citing {rng.choice(NOUNS)} "
+        f"and {rng.choice(NOUNS)}."
+    )
+
+
+def _link(events: Sequence[Event], tags: Sequence[tuple]) -> int:
+    """Insert the tag links with plain executemany: the ORM is the slow part here."""
+    total = 0
+    for index, (field, column) in enumerate(
+        (("regions", "region_id"), ("actors", "actor_id"), ("topics", "topic_id"))
+    ):
+        table = getattr(Event, field).through._meta.db_table
+        rows = [
+            (event.pk, tag)
+            for event, event_tags in zip(events, tags, strict=True)
+            for tag in event_tags[index]
+        ]
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {table} (event_id, {column}) VALUES (%s, %s)",
+                rows,
+            )
+        total += len(rows)
+    return total

@@ -1,0 +1,65 @@
+import json
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
+
+from timeline.benchmarks import extraction_bench, reads_bench
+from timeline.corpus import corpus_generate
+from timeline.models import Event
+
+PLAIN_STATIC = "django.contrib.staticfiles.storage.StaticFilesStorage"
+
+
+class Command(BaseCommand):
+    help = "Time the timeline's pages (cold and warm) and the extraction on this database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=7, help="requests per case")
+        parser.add_argument(
+            "--events",
+            type=int,
+            help="only report the database size; generate with generate_corpus",
+        )
+        parser.add_argument("--skip-extraction", action="store_true")
+
+    def handle(self, *args, repeat, events=None, skip_extraction=False, **options):
+        if repeat < 1:
+            raise CommandError("--repeat must be at least 1")
+        count = Event.objects.count()
+        if events is not None and events > count:
+            self.stderr.write(f"adding {events - count:,} synthetic events first")
+            count += corpus_generate(events=events - count).events
+        self.stdout.write(
+            f"{count:,} events\n{'case':<34} {'state':<5} {'p50 ms':>8} "
+            f"{'p95 ms':>8} {'queries':>7}"
+        )
+
+        def show(t):
+            self.stdout.write(
+                f"{t.case:<34} {t.state:<5} {t.p50_ms:>8} {t.p95_ms:>8} {t.queries:>7}"
+                + ("" if t.status == 200 else f"  (HTTP {t.status})")
+            )
+
+        # In-process requests: no real host, and static URLs without a collectstatic manifest.
+        storages = {**settings.STORAGES, "staticfiles": {"BACKEND": PLAIN_STATIC}}
+        with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False, STORAGES=storages):
+            timings = reads_bench(repeat=repeat, on_timing=show)
+        summary = {
+            "events": count,
+            "reads": [t.__dict__ for t in timings],
+            "max_queries": max((t.queries for t in timings), default=0),
+        }
+        if not skip_extraction:
+            one = extraction_bench(jobs=1)
+            two = extraction_bench(jobs=2)
+            self.stdout.write(
+                f"extraction: {one:,.0f} sentences/s in one process, {two:,.0f} with 2 jobs "
+                f"({two / one:.2f}x)"
+            )
+            summary["extraction"] = {
+                "sentences_per_s": round(one),
+                "jobs2_sentences_per_s": round(two),
+                "speedup": round(two / one, 2),
+            }
+        self.stdout.write(json.dumps(summary, separators=(",", ":")))

@@ -1,0 +1,37 @@
+"""Text search over events through the database's full-text index (see migration 0006)."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+
+MAX_WORDS = 10
+
+# Must stay the indexed expression of migration 0006, or PostgreSQL scans every row.
+_POSTGRES = (
+    "SELECT id FROM timeline_event WHERE "
+    "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '')) "
+    "@@ plainto_tsquery('english', %s)"
+)
+_SQLITE = "SELECT rowid FROM timeline_event_fts WHERE timeline_event_fts MATCH %s"
+
+
+def fts5_query(words: list[str]) -> str:
+    """Every word as a quoted prefix term: all must match, and no word is FTS syntax."""
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def matching_condition(text: str) -> Q:
+    """A condition on event `pk` for events holding every word of `text`."""
+    words = text.split()[:MAX_WORDS]
+    if not words:
+        return Q()
+    if connection.vendor == "postgresql":
+        return Q(pk__in=RawSQL(_POSTGRES, [" ".join(words)]))
+    if connection.vendor == "sqlite":
+        return Q(pk__in=RawSQL(_SQLITE, [fts5_query(words)]))
+    condition = Q()  # any other database: slow, but right
+    for word in words:
+        condition &= Q(title__icontains=word) | Q(text__icontains=word)
+    return condition
