@@ -137,3 +137,25 @@ def test_reextract_reports_what_changed_per_report_and_in_total(seeds_dir):
 def test_reextract_and_paths_are_exclusive_and_one_is_needed(args):
     with pytest.raises(CommandError):
         run("import_reports", *args)
+
+
+def test_import_in_worker_processes_matches_one_process(seeds_dir, tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
+    for seed in sorted(seeds_dir.glob("*.txt")):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "copy.txt").write_bytes(next(iter(sorted(seeds_dir.glob("*.txt")))).read_bytes())
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_reports", str(tmp_path), "--jobs", "2", stdout=out, stderr=err)
+    assert "bad.txt: failed: file is binary" in err.getvalue()
+    assert out.getvalue().splitlines()[-1] == "5 imported, 1 failed"
+    parallel = sorted(Event.objects.values_list("report__file_name", "position", "date", "title"))
+    Report.objects.all().delete()
+    run("import_reports", str(seeds_dir))
+    serial = sorted(Event.objects.values_list("report__file_name", "position", "date", "title"))
+    assert parallel == serial
+
+
+def test_jobs_must_be_positive():
+    with pytest.raises(CommandError, match="--jobs"):
+        run("import_reports", "seeds", "--jobs", "0")

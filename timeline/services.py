@@ -94,10 +94,38 @@ def report_draft(
     `published`, `title`, `source` and `url` are used where the text's front matter lacks
     them. Raises ReportImportError (DuplicateReportError for a text already imported).
     """
+    report_check_new(text)
+    return report_draft_unchecked(
+        text=text,
+        file_name=file_name,
+        published=published,
+        title=title,
+        source=source,
+        url=url,
+        extractor=extractor or ReportExtractor(gazetteer_load()),
+    )
+
+
+def report_check_new(text: str) -> None:
+    """DuplicateReportError if this text was imported before."""
     digest = content_hash(text)
     existing = Report.objects.filter(content_hash=digest).values_list("id", flat=True).first()
     if existing:
         raise DuplicateReportError(existing)
+
+
+def report_draft_unchecked(
+    *,
+    text: str,
+    file_name: str,
+    published: dt.datetime | None,
+    title: str = "",
+    source: str = "",
+    url: str = "",
+    extractor: ReportExtractor,
+) -> ReportDraft:
+    """The draft of a report's text, without asking the database anything."""
+    digest = content_hash(text)
     try:
         parsed = parse_report(text)
     except FrontMatterError as exc:
@@ -111,7 +139,6 @@ def report_draft(
         raise ReportImportError(f"publication date {when.date()} is in the future")
     if not parsed.body.strip():
         raise ReportImportError("report has front matter but no text")
-    extractor = extractor or ReportExtractor(gazetteer_load())
     extraction = extractor.extract(parsed.body, when.date())
     if not extraction.events:
         raise ReportImportError("no events found in the text")
@@ -161,9 +188,18 @@ def report_import(
 
 
 def reports_import_files(
-    *, paths: Iterable[str | Path], published: dt.datetime | None = None
+    *, paths: Iterable[str | Path], published: dt.datetime | None = None, jobs: int = 1
 ) -> Iterator[ImportOutcome]:
-    """Import every report file under `paths`, one outcome per file; a bad file stops nothing."""
+    """Import every report file under `paths`, one outcome per file; a bad file stops nothing.
+
+    With `jobs` > 1 the extraction runs in that many worker processes (see
+    `timeline.parallel`); the database is still written by this process alone.
+    """
+    if jobs > 1:
+        from .parallel import reports_import_parallel
+
+        yield from reports_import_parallel(paths=paths, published=published, jobs=jobs)
+        return
     extractor = None
     for path in report_paths(paths):
         try:

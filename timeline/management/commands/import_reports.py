@@ -16,12 +16,21 @@ class Command(BaseCommand):
             "--published", help="publication date (YYYY-MM-DD) for files without front matter"
         )
         parser.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            help="extract in this many worker processes (default 1); the database is "
+            "written by one process, in file order",
+        )
+        parser.add_argument(
             "--reextract",
             action="store_true",
             help="re-run extraction over stored reports; events editors touched are kept",
         )
 
-    def handle(self, *args, paths, published=None, reextract=False, **options):
+    def handle(self, *args, paths, published=None, reextract=False, jobs=1, **options):
+        if jobs < 1:
+            raise CommandError("--jobs must be at least 1")
         if reextract:
             if paths or published:
                 raise CommandError("--reextract works on stored reports: give no paths")
@@ -33,7 +42,7 @@ class Command(BaseCommand):
         except FrontMatterError as exc:
             raise CommandError(f"--published: {exc}") from None
         failed = imported = 0
-        for outcome in reports_import_files(paths=paths, published=default):
+        for outcome in reports_import_files(paths=paths, published=default, jobs=jobs):
             if outcome.failed:
                 failed += 1
                 self.stderr.write(f"{outcome.name}: failed: {outcome.message}")
