@@ -188,7 +188,7 @@ def _worker_extractor(load, cls):
     return _EXTRACTOR
 
 
-def extraction_bench(*, reports: int = 200, sentences: int = 30, jobs: int = 1) -> float:
+def extraction_bench(*, reports: int = 600, sentences: int = 30, jobs: int = 1) -> float:
     """Sentences per second through the whole pipeline, in `jobs` processes."""
     rng = random.Random(7)
     bodies = [synthetic_report(rng, sentences) for _ in range(reports)]
