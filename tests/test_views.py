@@ -289,3 +289,17 @@ def test_a_merged_event_permalink_leads_to_the_event_it_became(client):
 def test_nul_bytes_in_the_search_never_reach_the_database(client, events):
     assert client.get("/?q=a%00b").status_code in (200, 302)
     assert client.get("/?q=a%00b", **HTMX).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "topic=battlefield",
+        "region=ukraine",
+        "actor=russia&topic=battlefield",
+        "topic=talks&topic=battlefield",
+    ],
+)
+def test_the_count_read_off_a_facet_is_the_true_count(client, events, query):
+    view = client.get(f"/?{query}").context["view"]
+    assert view.count == len(titles(client.get(f"/?{query}")))

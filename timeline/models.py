@@ -182,7 +182,9 @@ class Event(models.Model):
     class Meta:
         ordering = ["-date", "report_id", "position"]
         indexes = [
-            models.Index(fields=["date"], name="event_date"),
+            # The timeline's two orders, so a page is read off an index, never sorted.
+            models.Index(fields=["-date", "report", "position"], name="event_newest"),
+            models.Index(fields=["date", "report", "position"], name="event_oldest"),
             models.Index(fields=["status", "-date"], name="event_status_date"),
             models.Index(fields=["report", "position"], name="event_report_position"),
         ]

@@ -54,15 +54,23 @@ def events_matching(events: EventQuerySet, text: str) -> EventQuerySet:
 
 
 def events_ordered(events: EventQuerySet, sort: str) -> EventQuerySet:
+    """Timeline order: by date, then report by report in their own order (indexed)."""
     if sort == "oldest":
-        return events.order_by("date", "report__published", "report_id", "position", "pk")
-    return events.order_by("-date", "-report__published", "report_id", "position", "pk")
+        return events.order_by("date", "report_id", "position", "pk")
+    return events.order_by("-date", "report_id", "position", "pk")
 
 
-def event_page(events: EventQuerySet, *, number: int, sort: str = "newest") -> Page:
-    """One page of events in timeline order, with their tags and report loaded."""
+def event_page(
+    events: EventQuerySet, *, number: int, sort: str = "newest", count: int | None = None
+) -> Page:
+    """One page of events in timeline order, with their tags and report loaded.
+
+    `count`, when the caller already knows it, saves the COUNT query.
+    """
     ordered = events_ordered(events, sort).with_tags()
     paginator = Paginator(ordered, EVENTS_PER_PAGE)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is never queried
     return paginator.page(min(max(number, 1), paginator.num_pages))
 
 

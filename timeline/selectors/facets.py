@@ -140,8 +140,10 @@ def topic_facet(
     return [_value(filters, "topic", t.slug, t.name, counts.get(t.pk, 0)) for t in taxonomy.topics]
 
 
-def event_facets(filters: TimelineFilters, taxonomy: Taxonomy) -> Facets:
-    counts = facet_counts(filters, taxonomy)
+def event_facets(
+    filters: TimelineFilters, taxonomy: Taxonomy, counts: dict[str, dict[int, int]] | None = None
+) -> Facets:
+    counts = counts if counts is not None else facet_counts(filters, taxonomy)
     return Facets(
         regions=region_facet(filters, taxonomy, counts["region"]),
         actors=actor_facet(filters, taxonomy, counts["actor"]),

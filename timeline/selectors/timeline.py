@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from django.core.paginator import Page
 
 from ..filters import TimelineFilters
+from .counting import facet_counts, total_from_counts
 from .density import Density, event_density
 from .events import event_page, events_by_date
 from .facets import Facets, event_facets
@@ -59,7 +60,9 @@ def timeline_load(query: Mapping[str, list[str]]) -> TimelineView:
     """The whole view for a query string: page of events, facets, chart and words."""
     selection = timeline_selection(query)
     filters = selection.filters
-    page = event_page(selection.events, number=filters.page, sort=filters.sort)
+    counts = facet_counts(filters, selection.taxonomy)
+    total = total_from_counts(filters, selection.taxonomy, counts)
+    page = event_page(selection.events, number=filters.page, sort=filters.sort, count=total)
     ignored = filters.ignored
     if page.number != filters.page:
         ignored += (f"page {filters.page} (there are {page.paginator.num_pages})",)
@@ -69,7 +72,7 @@ def timeline_load(query: Mapping[str, list[str]]) -> TimelineView:
         filters=filters,
         page=page,
         days=events_by_date(page.object_list),
-        facets=event_facets(filters, selection.taxonomy),
+        facets=event_facets(filters, selection.taxonomy, counts),
         density=event_density(selection.events, filters),
         description=describe(filters, page.paginator.count, names),
         chips=filter_chips(filters, names),
