@@ -1,0 +1,133 @@
+"""Every speed-up gives the answers the plain way gives (figures come from `bench`)."""
+
+import pytest
+from django.core.cache import caches
+from django.db.models import Q
+from django.test import override_settings
+
+from timeline.corpus import corpus_generate
+from timeline.filters import parse_filters
+from timeline.models import Event, Region
+from timeline.search import matching_condition
+from timeline.selectors.counting import facet_counts
+from timeline.selectors.taxonomy import taxonomy_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus():
+    corpus_generate(events=400, seed=5)
+    Event.objects.filter(pk__in=Event.objects.order_by("pk")[:20].values("pk")).update(
+        status=Event.Status.HIDDEN
+    )
+
+
+def plain_counts(query):
+    """Facet counts the slow, obvious way: per event, in Python."""
+    taxonomy = taxonomy_for(query)
+    filters = parse_filters(query, known=taxonomy.known())
+    tree = taxonomy.tree
+    counts = {"region": {}, "actor": {}, "topic": {}}
+    for event in Event.objects.visible().prefetch_related("regions", "actors", "topics"):
+        tags = {
+            "region": {a for r in event.regions.all() for a in [r.pk, *tree.ancestors(r.pk)]},
+            "actor": {a.pk for a in event.actors.all()},
+            "topic": {t.pk for t in event.topics.all()},
+        }
+        for facet in counts:
+            others_ok = all(
+                not getattr(filters, other)
+                or tags[other] & taxonomy.ids(other, getattr(filters, other))
+                for other in counts
+                if other != facet
+            )
+            if others_ok:
+                for tag in tags[facet]:
+                    counts[facet][tag] = counts[facet].get(tag, 0) + 1
+    return filters, taxonomy, counts
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{}, {"topic": ["battlefield"]}, {"region": ["ukraine"], "topic": ["talks", "sanctions"]}],
+)
+def test_facet_counts_equal_counting_event_by_event(corpus, query):
+    filters, taxonomy, expected = plain_counts(query)
+    assert facet_counts(filters, taxonomy) == expected
+
+
+def test_cached_counts_equal_fresh_counts_after_writes(client, corpus):
+    first = client.get("/?topic=battlefield").context["view"]
+    event = Event.objects.visible().filter(topics__slug="battlefield").first()
+    event.status = Event.Status.HIDDEN
+    event.save()
+    again = client.get("/?topic=battlefield")
+    assert again.context["view"].count == first.count - 1
+    caches["default"].clear()
+    fresh = client.get("/?topic=battlefield").context["view"]
+    assert [(t.slug, t.count) for t in fresh.facets.topics] == [
+        (t.slug, t.count) for t in again.context["view"].facets.topics
+    ]
+
+
+@pytest.mark.parametrize("word", ["officials", "grain", "Kharkiv", "drones", "zzz-none"])
+def test_full_text_search_equals_the_plain_filter(corpus, word):
+    indexed = set(Event.objects.filter(matching_condition(word)).values_list("pk", flat=True))
+    plain = set(
+        Event.objects.filter(Q(title__icontains=word) | Q(text__icontains=word)).values_list(
+            "pk", flat=True
+        )
+    )
+    assert indexed == plain
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_pagination_never_skips_or_repeats_an_event(client, corpus, sort):
+    seen = []
+    page = 1
+    while True:
+        view = client.get("/", {"sort": sort, "page": page} if page > 1 or sort != "newest"
+                          else {}, follow=True).context["view"]  # fmt: skip
+        seen += [e.pk for _, events in view.days for e in events]
+        if not view.page.has_next():
+            break
+        page += 1
+    assert len(seen) == len(set(seen)) == Event.objects.visible().count()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/?region=ukraine&topic=battlefield", "/events.json?topic=battlefield", "/feed.atom",
+     "/embed/?topic=talks"],
+)  # fmt: skip
+def test_every_view_runs_a_constant_number_of_queries(
+    client, corpus, url, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200
+
+
+def test_a_permalink_runs_a_constant_number_of_queries(
+    client, corpus, django_assert_max_num_queries
+):
+    event = Event.objects.visible().filter(regions__isnull=False).first()
+    with django_assert_max_num_queries(10):
+        assert client.get(event.get_absolute_url()).status_code == 200
+
+
+REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                     "LOCATION": "redis://127.0.0.1:6379/9"}}  # fmt: skip
+
+
+def test_pages_cache_in_redis_too(client, corpus):
+    with override_settings(CACHES=REDIS):
+        caches["default"].clear()
+        first = client.get("/?topic=battlefield").content
+        assert client.get("/?topic=battlefield").content == first
+        Region.objects.filter(slug="kharkiv").update(name="Kharkiv city")  # bypasses signals
+        from timeline.cache import data_changed
+
+        data_changed()
+        assert b"Kharkiv city" in client.get("/?region=kharkiv").content
+        caches["default"].clear()
