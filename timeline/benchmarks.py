@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlencode
 
 from django.core.cache import caches
@@ -168,6 +169,16 @@ def synthetic_report(rng: random.Random, sentences: int) -> str:
         sentence = f"{rng.choice(_SUBJECTS)} {rng.choice(_ACTIONS)}{' ' + when if when else ''}."
         lines.append(sentence + ("\n\n" if index % 3 == 2 else " "))
     return "".join(lines)
+
+
+def synthetic_reports_write(folder: str | Path, count: int, *, seed: int | None = None) -> None:
+    """`count` report files with front matter, each a distinct text (for imports under load)."""
+    rng = random.Random(seed)
+    for n in range(count):
+        published = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(700))
+        head = f"---\ntitle: Synthetic report {n}\npublished: {published}\n---\n"
+        body = synthetic_report(rng, rng.randint(10, 60))
+        Path(folder, f"synthetic-{n:05d}.txt").write_text(f"{head}{rng.random()}\n\n{body}\n")
 
 
 def _extract_many(args: tuple[list[str], str]) -> int:
