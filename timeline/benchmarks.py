@@ -126,10 +126,14 @@ def time_request(client: Client, url: str, headers: dict, *, repeat: int, cold: 
     )
 
 
-def reads_bench(*, repeat: int, on_timing: Callable[[Timing], None]) -> list[Timing]:
+def reads_bench(
+    *, repeat: int, on_timing: Callable[[Timing], None], only: str = ""
+) -> list[Timing]:
     client = Client()
     timings = []
     for case, url, headers in read_cases():
+        if only and only not in case:
+            continue
         client.get(url, **headers)  # load code paths and templates once
         for cold in (True, False):
             timing = time_request(client, url, headers, repeat=repeat, cold=cold)

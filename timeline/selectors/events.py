@@ -14,6 +14,7 @@ from ..extraction.frontmatter import FrontMatterError, parse_report
 from ..filters import FACETS, TimelineFilters
 from ..models import Event, EventPlace, EventQuerySet
 from ..search import matching_condition
+from .tags import tags_load
 from .taxonomy import Taxonomy
 
 EVENTS_PER_PAGE = 50
@@ -67,11 +68,14 @@ def event_page(
 
     `count`, when the caller already knows it, saves the COUNT query.
     """
-    ordered = events_ordered(events, sort).with_tags()
+    ordered = events_ordered(events, sort).select_related("report")
     paginator = Paginator(ordered, EVENTS_PER_PAGE)
     if count is not None:
         paginator.count = count  # a cached_property: set, it is never queried
-    return paginator.page(min(max(number, 1), paginator.num_pages))
+    page = paginator.page(min(max(number, 1), paginator.num_pages))
+    page.object_list = list(page.object_list)
+    tags_load(page.object_list)
+    return page
 
 
 def events_by_date(events) -> list[tuple]:

@@ -22,8 +22,9 @@ class Command(BaseCommand):
             help="only report the database size; generate with generate_corpus",
         )
         parser.add_argument("--skip-extraction", action="store_true")
+        parser.add_argument("--only", default="", help="only cases whose name contains this")
 
-    def handle(self, *args, repeat, events=None, skip_extraction=False, **options):
+    def handle(self, *args, repeat, events=None, skip_extraction=False, only="", **options):
         if repeat < 1:
             raise CommandError("--repeat must be at least 1")
         count = Event.objects.count()
@@ -44,7 +45,7 @@ class Command(BaseCommand):
         # In-process requests: no real host, and static URLs without a collectstatic manifest.
         storages = {**settings.STORAGES, "staticfiles": {"BACKEND": PLAIN_STATIC}}
         with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False, STORAGES=storages):
-            timings = reads_bench(repeat=repeat, on_timing=show)
+            timings = reads_bench(repeat=repeat, on_timing=show, only=only)
         summary = {
             "events": count,
             "reads": [t.__dict__ for t in timings],
