@@ -36,9 +36,16 @@ IN_FLIGHT_PER_JOB = 4
 _extractor: ReportExtractor | None = None  # one per worker process
 
 
-def _start_worker(gazetteer: Gazetteer) -> None:
-    global _extractor  # compiled once per worker, reused for every file it gets
+def start_worker(gazetteer: Gazetteer) -> None:
+    """Compile the gazetteer once in a worker process; every file it gets reuses it."""
+    global _extractor
     _extractor = ReportExtractor(gazetteer)
+
+
+def worker_extractor() -> ReportExtractor:
+    if _extractor is None:
+        raise RuntimeError("start_worker() first")
+    return _extractor
 
 
 def _prepare(path: Path, published: dt.datetime | None) -> tuple[str, ReportDraft | str]:
@@ -86,7 +93,7 @@ def reports_import_parallel(
     connections.close_all()  # forked workers must open their own database connections
     pending: deque[tuple[Path, Future]] = deque()
     todo = iter(files)
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(gazetteer,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=start_worker, initargs=(gazetteer,)) as pool:
         for path in todo:
             pending.append((path, pool.submit(_prepare, path, published)))
             if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
