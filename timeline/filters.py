@@ -150,7 +150,10 @@ def parse_filters(
         ignored.append(f"sort “{_shorten(sort)}”")
     page = _last(query, "page")
     if page:
-        if page.isdigit() and 1 <= int(page) <= MAX_PAGE:
+        # ASCII digits only ("²" is a digit int() refuses), and short: int() refuses
+        # more than 4,300 digits.
+        digits = page.isascii() and page.isdigit() and len(page) <= len(str(MAX_PAGE))
+        if digits and 1 <= int(page) <= MAX_PAGE:
             values["page"] = int(page)
         else:
             ignored.append(f"page “{_shorten(page)}”")

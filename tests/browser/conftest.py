@@ -52,11 +52,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]):
 
 
 @pytest.fixture(scope="session")
-def playwright(playwright):
+def _serialized_database(django_db_setup) -> str:
+    """The test database as migrated (taxonomy, Editors group), before any loop runs."""
+    from django.db import connection
+
+    return getattr(connection, "_test_serialized_contents", None)
+
+
+@pytest.fixture(scope="session")
+def playwright(_serialized_database, playwright):
     # Playwright's sync API leaves an asyncio loop running on this thread, so Django takes
     # every ORM call in a test (and the flush after it) for async code and refuses it.
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        # With a loop running, asgiref hands this thread another connection object than
+        # the one the database was set up (and serialized) on. Without the serialized
+        # data on it, serialized_rollback has nothing to restore after the first flush,
+        # and every later browser test would find the taxonomy and the Editors group gone.
+        from django.db import connection
+
+        if _serialized_database is not None:
+            connection._test_serialized_contents = _serialized_database
         yield playwright
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from django import forms
@@ -28,7 +29,18 @@ def _count(n: int, noun: str = "event") -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+STALE_EDIT = (
+    "Someone else changed this event since you opened it (at {when} UTC), so your changes "
+    "are not saved. Open its history to see theirs; save again to replace their version "
+    "with yours, or reload the page to start from theirs."
+)
+
+
 class EventAdminForm(forms.ModelForm):
+    # When the event was last saved as the editor opened it: a save over a newer version
+    # (another editor's, an action's) is refused instead of silently overwriting it.
+    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Event
         fields = [
@@ -52,11 +64,40 @@ class EventAdminForm(forms.ModelForm):
             ]
         # A version opened from the history page shows its tags as they were then.
         version = getattr(self.instance, "_history", None)
+        if self.instance.pk is not None:
+            current = self.instance.updated if version is None else self._current_version()
+            self.fields["opened_version"].initial = current.isoformat() if current else ""
         if version is not None and not self.is_bound:
             for name in _HISTORY_M2M:
                 target = get_m2m_reverse_field_name(Event._meta.get_field(name))
                 rows = getattr(version, name).all()
                 self.initial[name] = [getattr(row, f"{target}_id") for row in rows]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        opened = cleaned.get("opened_version")
+        # A form without it (a script's, one opened before this check) is not checked.
+        if self.instance.pk is None or not opened:
+            return cleaned
+        current = self._current_version(lock=True)
+        try:
+            stale = current != dt.datetime.fromisoformat(opened)
+        except ValueError:
+            stale = True
+        if stale:
+            # The next save is a deliberate one, made knowing about the other version.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("opened_version")] = current.isoformat() if current else ""
+            when = current.astimezone(dt.UTC).strftime("%H:%M:%S") if current else "?"
+            raise forms.ValidationError(STALE_EDIT.format(when=when), code="stale")
+        return cleaned
+
+    def _current_version(self, *, lock: bool = False) -> dt.datetime | None:
+        """The event's `updated` as stored now, the row locked until the save where possible."""
+        rows = Event.objects.filter(pk=self.instance.pk)
+        if lock and transaction.get_connection().in_atomic_block:
+            rows = rows.select_for_update()  # the admin's save is one transaction
+        return rows.values_list("updated", flat=True).first()
 
 
 class MergeForm(forms.Form):
@@ -101,7 +142,7 @@ class EventAdmin(SimpleHistoryAdmin):
     list_select_related = ["report"]
     readonly_fields = ["in_context", "edited", "merged_into", "created", "updated"]
     fieldsets = [
-        (None, {"fields": ["title", "date", "precision", "text", "status"]}),
+        (None, {"fields": ["title", "date", "precision", "text", "status", "opened_version"]}),
         ("In its report", {"fields": ["in_context"]}),
         ("Tags", {"fields": ["regions", "actors", "topics"]}),
         ("Sources", {"fields": ["report", "position", "sources"]}),

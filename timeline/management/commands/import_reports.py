@@ -27,8 +27,15 @@ class Command(BaseCommand):
             action="store_true",
             help="re-run extraction over stored reports; events editors touched are kept",
         )
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="stop at the first file that cannot be imported (those before it stay)",
+        )
 
-    def handle(self, *args, paths, published=None, reextract=False, jobs=1, **options):
+    def handle(
+        self, *args, paths, published=None, reextract=False, jobs=1, strict=False, **options
+    ):
         if jobs < 1:
             raise CommandError("--jobs must be at least 1")
         if reextract:
@@ -46,6 +53,9 @@ class Command(BaseCommand):
             if outcome.failed:
                 failed += 1
                 self.stderr.write(f"{outcome.name}: failed: {outcome.message}")
+                if strict:
+                    self.stderr.write("stopped at the first failure (--strict)")
+                    break
             elif outcome.status == "duplicate":
                 self.stdout.write(f"{outcome.name}: skipped, {outcome.message}")
             else:
