@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from django.core.cache import caches
-from django.db import connection, connections
+from django.db import connection
 from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -209,7 +209,6 @@ def extraction_bench(*, reports: int = 1200, sentences: int = 30, jobs: int = 1)
         _extract_many((bodies, published))
         return reports * sentences / (time.perf_counter() - started)
     chunks = [bodies[i::jobs] for i in range(jobs)]
-    connections.close_all()  # forked workers must open their own connections
     with ProcessPoolExecutor(
         jobs, initializer=parallel.start_worker, initargs=(gazetteer,)
     ) as pool:

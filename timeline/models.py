@@ -217,9 +217,15 @@ class EventPlace(models.Model):
         ]
         indexes = [models.Index(fields=["region", "event"], name="eventplace_region_event")]
 
+    def __str__(self) -> str:
+        return f"event {self.event_id} in region {self.region_id}"
+
 
 class TimelineState(models.Model):
     """One row whose `version` grows with every change to the data: the cache key."""
 
     version = models.PositiveBigIntegerField(default=0)
     changed = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"data version {self.version}"

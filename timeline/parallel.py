@@ -1,8 +1,10 @@
 """Importing many report files with the extraction spread over worker processes.
 
-Extraction is pure (text and a date in, events out), so workers read, decode and
-extract files while this process alone writes to the database, in file order. At
-most a few files per worker are in flight, so memory follows the batch, not the corpus.
+Extraction is pure (text and a date in, events out), so the workers only extract:
+this process reads each file, skips texts already imported, and writes what comes
+back, in file order. Workers never touch the database (a forked process must not use
+its parent's connection). At most a few files per worker are in flight, so memory
+follows the batch, not the corpus.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from django.db import IntegrityError, connections
+from django.db import IntegrityError
 
 from .extraction.pipeline import ReportExtractor
 from .extraction.types import Gazetteer
@@ -23,7 +25,6 @@ from .selectors import gazetteer_load
 from .services import (
     DuplicateReportError,
     ImportOutcome,
-    ReportDraft,
     ReportImportError,
     report_check_new,
     report_draft_unchecked,
@@ -48,22 +49,30 @@ def worker_extractor() -> ReportExtractor:
     return _extractor
 
 
-def _prepare(path: Path, published: dt.datetime | None) -> tuple[str, ReportDraft | str]:
-    """In a worker: ("ok", draft), ("duplicate", report id) or ("failed", message)."""
+def _prepare(text: str, name: str, published: dt.datetime | None) -> tuple[str, object]:
+    """In a worker, with no database: ("ok", draft) or ("failed", message)."""
+    try:
+        draft = report_draft_unchecked(
+            text=text, file_name=name, published=published, extractor=worker_extractor()
+        )
+    except ReportImportError as exc:
+        return "failed", str(exc)
+    except Exception as exc:  # one broken report must not stop a batch of thousands
+        logger.exception("extracting %s failed", name)
+        return "failed", f"internal error: {exc!r}"
+    return "ok", draft
+
+
+def _read(path: Path) -> tuple[str, object]:
+    """Here, before any work is sent out: the file's text, or why it is not imported."""
     try:
         text = read_report_file(path)
         report_check_new(text)
-        draft = report_draft_unchecked(
-            text=text, file_name=path.name, published=published, extractor=_extractor
-        )
-    except DuplicateReportError as exc:
-        return "duplicate", str(exc.report_id)
+    except DuplicateReportError:
+        return "duplicate", None
     except (ReportFileError, ReportImportError) as exc:
         return "failed", str(exc)
-    except Exception as exc:  # one broken report must not stop a batch of thousands
-        logger.exception("extracting %s failed", path)
-        return "failed", f"internal error: {exc!r}"
-    return "ok", draft
+    return "text", text
 
 
 def _store(path: Path, status: str, result) -> ImportOutcome:
@@ -86,19 +95,26 @@ def _store(path: Path, status: str, result) -> ImportOutcome:
 def reports_import_parallel(
     *, paths: Iterable[str | Path], published: dt.datetime | None, jobs: int
 ) -> Iterator[ImportOutcome]:
+    """Outcomes in file order. Workers never touch the database: this process reads each
+    file, skips texts already imported, and stores what the workers extracted."""
     files = report_paths(paths)
     if not files:
         return
     gazetteer = gazetteer_load()
-    connections.close_all()  # forked workers must open their own database connections
-    pending: deque[tuple[Path, Future]] = deque()
-    todo = iter(files)
+    pending: deque[tuple[Path, Future | tuple[str, object]]] = deque()
+
+    def oldest() -> ImportOutcome:
+        path, work = pending.popleft()
+        return _store(path, *(work.result() if isinstance(work, Future) else work))
+
     with ProcessPoolExecutor(jobs, initializer=start_worker, initargs=(gazetteer,)) as pool:
-        for path in todo:
-            pending.append((path, pool.submit(_prepare, path, published)))
+        for path in files:
+            status, value = _read(path)
+            if status == "text":
+                pending.append((path, pool.submit(_prepare, value, path.name, published)))
+            else:
+                pending.append((path, (status, value)))
             if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                done_path, future = pending.popleft()
-                yield _store(done_path, *future.result())
+                yield oldest()
         while pending:
-            done_path, future = pending.popleft()
-            yield _store(done_path, *future.result())
+            yield oldest()
