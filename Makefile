@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test serve seed lint format check audit deploy-check clean
+.PHONY: run test serve seed lint format check audit deploy-check load clean
 
 run: $(VENV)/.deps-run seed  ## install, migrate, import seeds/, serve on http://127.0.0.1:8000
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -44,6 +44,11 @@ deploy-check: $(VENV)/.deps-run  ## `manage.py check --deploy` on production-lik
 	DEBUG=0 HTTPS=1 ALLOWED_HOSTS=timeline.example.org \
 	  SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# gunicorn with several workers on a 100k-event corpus under wrk (50 clients, 60 s) while
+# an import runs; prints throughput, latency percentiles and errors. See BENCHMARKS.md.
+load: $(VENV)/.deps-run  ## load test (needs Debian's wrk)
+	scripts/load.sh
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
