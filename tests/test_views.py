@@ -303,3 +303,9 @@ def test_nul_bytes_in_the_search_never_reach_the_database(client, events):
 def test_the_count_read_off_a_facet_is_the_true_count(client, events, query):
     view = client.get(f"/?{query}").context["view"]
     assert view.count == len(titles(client.get(f"/?{query}")))
+
+
+def test_head_requests_are_answered(client, events):
+    assert client.head("/").status_code == 200
+    assert client.head(events["kharkiv"].get_absolute_url()).status_code == 200
+    assert client.post("/").status_code == 405

@@ -3,7 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
@@ -17,7 +17,7 @@ from .selectors import (
 )
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 @cached_by_data_version
 def timeline_index(request: HttpRequest) -> HttpResponse:
@@ -34,7 +34,7 @@ def timeline_index(request: HttpRequest) -> HttpResponse:
     return render(request, "timeline/index.html", context)
 
 
-@require_GET
+@require_safe
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = event_visible(pk)
     if event is None:
