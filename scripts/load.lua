@@ -3,8 +3,9 @@
 local paths = {
   "/", "/?topic=battlefield", "/?topic=talks", "/?region=ukraine&topic=battlefield",
   "/?actor=russia", "/?region=kharkiv-oblast", "/?q=grain", "/?from=2023-01-01&to=2023-03-31",
-  "/?sort=oldest&topic=sanctions", "/?page=2", "/events.json?region=kherson-oblast&topic=battlefield",
-  "/events.csv?actor=nato", "/feed.atom?topic=battlefield", "/feed.rss", "/embed/?topic=talks",
+  "/?sort=oldest&topic=sanctions", "/?page=2", "/events.json?actor=russia&region=kherson-oblast&topic=battlefield",
+  "/events.csv?region=kharkiv-oblast&topic=battlefield", "/feed.atom?topic=battlefield", "/feed.rss",
+  "/embed/?topic=talks",
 }
 local htmx = { "/?topic=humanitarian", "/?region=odesa-oblast", "/?actor=ukraine&topic=talks" }
 local errors = 0

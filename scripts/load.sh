@@ -13,7 +13,7 @@ export ALLOWED_HOSTS=127.0.0.1 DEBUG=0
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 $PY manage.py migrate --noinput -v0
-have=$($PY manage.py shell -c "from timeline.models import Event; print(Event.objects.count())")
+have=$($PY manage.py shell -v 0 -c "from timeline.models import Event; print(Event.objects.count())")
 if [ "$have" -lt "$EVENTS" ]; then
   $PY manage.py generate_corpus --events $((EVENTS - have))
 fi
@@ -26,10 +26,10 @@ for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && break;
 
 # An editor's import during the load: fresh report files, so every one is really written.
 reports=$(mktemp -d)
-$PY manage.py shell -c "from timeline.benchmarks import synthetic_reports_write as w; w('$reports', 300)"
+$PY manage.py shell -v 0 -c "from timeline.benchmarks import synthetic_reports_write as w; w('$reports', 300)"
 ( sleep 5; $PY manage.py import_reports "$reports" > /tmp/timeline-load-import.log 2>&1 \
     && echo "import during load: $(tail -1 /tmp/timeline-load-import.log)" ) &
 
-wrk --threads 2 --connections 50 --duration "${DURATION}s" --latency \
+wrk --threads 2 --connections 50 --duration "${DURATION}s" --timeout 30s --latency \
   --script scripts/load.lua "http://127.0.0.1:$PORT"
 wait %2 2>/dev/null || true
