@@ -1,6 +1,7 @@
 import csv
 import datetime as dt
 import io
+import json
 import re
 
 import feedparser
@@ -67,7 +68,7 @@ def ids_html(client, query):
 
 
 def ids_json(client, query):
-    return [e["id"] for e in client.get(f"/events.json{query}").json()["events"]]
+    return [e["id"] for e in json.loads(body(client.get(f"/events.json{query}")))["events"]]
 
 
 def ids_csv(client, query):
@@ -130,7 +131,7 @@ def test_exports_hold_every_event_not_just_one_page(client):
 
 
 def test_json_is_the_export_shape_with_the_filter_and_total(client, events):
-    data = client.get("/events.json?topic=battlefield&region=kherson&page=1").json()
+    data = json.loads(body(client.get("/events.json?topic=battlefield&region=kherson&page=1")))
     assert data["total"] == 1 == len(data["events"])
     assert data["filter"]["description"] == "1 event · Kherson · Battlefield"
     assert data["filter"]["query"] == "?region=kherson&topic=battlefield"
@@ -144,7 +145,7 @@ def test_json_is_the_export_shape_with_the_filter_and_total(client, events):
 
 
 def test_json_names_what_it_ignored(client, events):
-    data = client.get("/events.json?region=atlantis&from=banana").json()
+    data = json.loads(body(client.get("/events.json?region=atlantis&from=banana")))
     assert data["filter"]["ignored"] == [
         "unknown region “atlantis”",
         "from date “banana” (use YYYY-MM-DD)",
@@ -221,7 +222,7 @@ def test_report_text_is_escaped_where_it_is_html_and_kept_where_it_is_data(clien
     assert slide["text"]["headline"] == "&lt;b&gt;bold&lt;/b&gt;"
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in slide["text"]["text"]
     assert "<script>" not in slide["text"]["text"]
-    (event,) = client.get("/events.json").json()["events"]
+    (event,) = json.loads(body(client.get("/events.json")))["events"]
     assert event["text"] == "<script>alert(1)</script>"  # data, served as application/json
     embed = client.get("/embed/").content.decode()
     assert "<script>alert(1)" not in embed and "&lt;script&gt;alert(1)" in embed
@@ -288,3 +289,9 @@ def test_embed_pages_stay_in_the_frame(client):
     assert second.count("<article") == 5
     assert 'href="/embed/?sort=oldest" target="_self"' in second
     assert 'href="http://testserver/?page=2&amp;sort=oldest">View full timeline' in second
+
+
+def test_the_json_export_is_streamed_too(client, events):
+    response = client.get("/events.json?topic=battlefield")
+    assert response.streaming
+    assert json.loads(body(response))["total"] == 2

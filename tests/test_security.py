@@ -354,7 +354,8 @@ def test_html_in_report_text_stays_text_in_feeds_json_and_csv(client, hostile):
         assert "&lt;script&gt;" in entry.summary  # its HTML description shows the tag
     response = client.get("/events.json")
     assert response["Content-Type"].startswith("application/json")
-    assert json.loads(response.content)["events"][0]["text"] == hostile.text
+    exported = json.loads(b"".join(response.streaming_content))
+    assert exported["events"][0]["text"] == hostile.text
     timelinejs = client.get("/events.timelinejs.json")
     assert timelinejs["Content-Type"].startswith("application/json")
     # TimelineJS shows its text as HTML on other sites: it must arrive escaped.
