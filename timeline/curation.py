@@ -22,6 +22,7 @@ from .extraction.titles import make_title
 from .extraction.topics import TopicClassifier
 from .models import Actor, Event, Region, Topic, event_history
 from .selectors import gazetteer_load
+from .services import collapse_whitespace
 
 TAG_FIELDS = ("regions", "actors", "topics")
 _REASON_LENGTH = 100  # simple-history's history_change_reason column
@@ -160,7 +161,9 @@ def event_split(*, event: Event, at: int, user=None) -> Event:
     # part keeps it whole, so re-extraction still recognises every sentence as curated.
     first_quote, second_quote = event.quote, ""
     quoted = text_sentences(event.quote)
-    if _normalised(event.quote) == _normalised(event.text) and len(quoted) == len(sentences):
+    if collapse_whitespace(event.quote) == collapse_whitespace(event.text) and len(quoted) == len(
+        sentences
+    ):
         first_quote, second_quote = _cut(event.quote, quoted[at][0])
     title = make_title([s for _, s in sentences[at:]]) or second_text
     new = Event(
@@ -272,10 +275,6 @@ def _record_baseline(event: Event) -> None:
 
 def _cut(text: str, offset: int) -> tuple[str, str]:
     return text[:offset].rstrip(), text[offset:].strip()
-
-
-def _normalised(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _ids(events: Sequence[Event]) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from .extraction.frontmatter import FrontMatterError, parse_report
 from .extraction.pipeline import Extraction, ReportExtractor
+from .extraction.sentences import split_sentences
 from .extraction.types import ExtractedEvent
 from .models import Actor, Event, Region, Report, Topic
 from .places import places_sync
@@ -231,14 +231,14 @@ def report_reextract(report: Report, *, extractor: ReportExtractor) -> Reextract
         existing = list(report.events.prefetch_related("regions", "actors", "topics"))
         curated = [e for e in existing if e.curated]
         curated_sentences = set().union(*(_sentences(e.quote or e.text) for e in curated))
-        untouched = {_normalised(e.quote): e for e in existing if not e.curated}
+        untouched = {collapse_whitespace(e.quote): e for e in existing if not e.curated}
         _create_discovered(extraction)
         added: list[ExtractedEvent] = []
         updated = unchanged = 0
         for extracted in extraction.events:
             if _sentences(extracted.text) & curated_sentences:
                 continue
-            current = untouched.pop(_normalised(extracted.text), None)
+            current = untouched.pop(collapse_whitespace(extracted.text), None)
             if current is None:
                 added.append(extracted)
             elif _event_update(current, extracted):
@@ -268,15 +268,12 @@ def reports_reextract() -> Iterator[ReextractOutcome]:
             yield ReextractOutcome(report.file_name or report.title, message=repr(exc))
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?\"”])\s+")
-
-
-def _normalised(text: str) -> str:
+def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
 def _sentences(text: str) -> set[str]:
-    return {s for s in _SENTENCE_BREAK.split(_normalised(text)) if s}
+    return set(split_sentences(collapse_whitespace(text)))
 
 
 _TAG_FIELDS = (("regions", Region), ("actors", Actor), ("topics", Topic))

@@ -42,8 +42,11 @@ def _event_regions_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 @receiver(pre_save, sender=Region, dispatch_uid="places-region-parent-before")
 def _remember_parent(sender, instance, **kwargs):
+    if instance.pk is None:  # a new region has no events yet
+        instance._parent_before = None
+        return
     old = Region.objects.filter(pk=instance.pk).values_list("parent_id", flat=True).first()
-    instance._parent_before = old if instance.pk else None
+    instance._parent_before = old
 
 
 @receiver(post_save, sender=Region, dispatch_uid="places-region-parent-after")

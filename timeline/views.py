@@ -13,7 +13,8 @@ from .selectors import (
     event_related,
     event_source_context,
     event_visible,
-    timeline_load,
+    timeline_selection,
+    timeline_view,
 )
 
 
@@ -21,11 +22,13 @@ from .selectors import (
 @vary_on_headers("HX-Request")
 @cached_by_data_version
 def timeline_index(request: HttpRequest) -> HttpResponse:
-    view = timeline_load(dict(request.GET.lists()))
-    canonical = reverse("timeline:index") + view.filters.query()
+    selection = timeline_selection(dict(request.GET.lists()))
     swap = request.htmx and not request.htmx.history_restore_request
-    if not swap and not view.ignored and request.get_full_path() != canonical:
-        return redirect(canonical)  # a submitted form's query becomes the shareable one
+    asked = reverse("timeline:index") + selection.filters.query()
+    if not swap and not selection.filters.ignored and request.get_full_path() != asked:
+        return redirect(asked)  # a submitted form's query becomes the shareable one
+    view = timeline_view(selection)
+    canonical = reverse("timeline:index") + view.filters.query()
     context = {"view": view, "canonical": canonical}
     if swap and request.htmx.trigger == "load-more":
         return render(request, "timeline/index.html#more", context)

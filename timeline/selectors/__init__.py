@@ -11,8 +11,9 @@ from .events import (
     events_by_date,
     events_filtered,
 )
+from .selection import timeline_selection
 from .taxonomy import gazetteer_load, region_tree
-from .timeline import TimelineView, timeline_load
+from .timeline import TimelineView, timeline_load, timeline_view
 
 __all__ = [
     "EVENTS_PER_PAGE",
@@ -28,4 +29,6 @@ __all__ = [
     "gazetteer_load",
     "region_tree",
     "timeline_load",
+    "timeline_selection",
+    "timeline_view",
 ]

@@ -11,43 +11,19 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import CharField, Count, Q, QuerySet, Value
+from django.db.models import CharField, Count, QuerySet, Value
 
 from ..filters import FACETS, TimelineFilters
 from ..models import Event
-from .events import events_matching, tag_links
+from .events import event_conditions, tag_links
 from .taxonomy import Taxonomy
-
-TAG_COLUMNS = {"region": "region_id", "actor": "actor_id", "topic": "topic_id"}
-
-
-def event_conditions(
-    filters: TimelineFilters, taxonomy: Taxonomy, *, skip: str = "", field: str = "event_id"
-) -> list[Q]:
-    """Conditions on `field` (an event id) that every other active filter imposes."""
-    conditions = []
-    for facet in FACETS:
-        if facet != skip and getattr(filters, facet):
-            ids = taxonomy.ids(facet, getattr(filters, facet))
-            links = tag_links(facet).objects.filter(**{f"{TAG_COLUMNS[facet]}__in": ids})
-            conditions.append(Q(**{f"{field}__in": links.values("event_id")}))
-    if filters.date_from or filters.date_to or filters.q:
-        events = Event.objects.all()
-        if filters.date_from:
-            events = events.filter(date__gte=filters.date_from)
-        if filters.date_to:
-            events = events.filter(date__lte=filters.date_to)
-        if filters.q:
-            events = events_matching(events, filters.q)
-        conditions.append(Q(**{f"{field}__in": events.values("pk")}))
-    return conditions
 
 
 def _grouped(links: QuerySet, facet: str, sign: int) -> QuerySet:
     count = Count("*") if sign > 0 else Count("*") * -1
     return (
         links.annotate(facet_name=Value(facet, output_field=CharField()))
-        .values_list("facet_name", TAG_COLUMNS[facet])
+        .values_list("facet_name", f"{facet}_id")
         .annotate(n=count)
         .order_by()
     )
@@ -63,7 +39,9 @@ def facet_counts(filters: TimelineFilters, taxonomy: Taxonomy) -> dict[str, dict
     )
     parts = []
     for facet in FACETS:
-        links = tag_links(facet).objects.filter(*event_conditions(filters, taxonomy, skip=facet))
+        links = tag_links(facet).objects.filter(
+            *event_conditions(filters, taxonomy, skip=facet, field="event_id")
+        )
         if reviewed_only:  # most events are unreviewed then: keep the reviewed ones instead
             reviewed = Event.objects.filter(status=Event.Status.REVIEWED).values("pk")
             parts.append(_grouped(links.filter(event_id__in=reviewed), facet, +1))

@@ -27,26 +27,37 @@ def tag_links(facet: str):
     return EventPlace if facet == "region" else getattr(Event, f"{facet}s").through
 
 
-def events_filtered(filters: TimelineFilters, taxonomy: Taxonomy) -> EventQuerySet:
-    """Visible events matching the filters: OR within a facet, AND across facets.
+def event_conditions(
+    filters: TimelineFilters, taxonomy: Taxonomy, *, skip: str = "", field: str = "pk"
+) -> list[Q]:
+    """Conditions on `field` (an event id) that every active filter but `skip` imposes.
 
-    A region includes every place below it.
+    OR within a facet, AND across facets; a region includes every place below it. On
+    events themselves (`field="pk"`) dates and text apply directly; on a link table
+    (`field="event_id"`) they go through one subquery.
     """
-    events = Event.objects.visible()
+    conditions = []
     for facet in FACETS:
-        if getattr(filters, facet):
-            links = tag_links(facet).objects
+        if facet != skip and getattr(filters, facet):
             ids = taxonomy.ids(facet, getattr(filters, facet))
-            events = events.filter(
-                pk__in=links.filter(**{f"{facet}_id__in": ids}).values("event_id")
-            )
+            links = tag_links(facet).objects.filter(**{f"{facet}_id__in": ids})
+            conditions.append(Q(**{f"{field}__in": links.values("event_id")}))
+    own = Q()
     if filters.date_from:
-        events = events.filter(date__gte=filters.date_from)
+        own &= Q(date__gte=filters.date_from)
     if filters.date_to:
-        events = events.filter(date__lte=filters.date_to)
+        own &= Q(date__lte=filters.date_to)
     if filters.q:
-        events = events_matching(events, filters.q)
-    return events
+        own &= matching_condition(filters.q)
+    if own:
+        on_events = own if field == "pk" else Q(event_id__in=Event.objects.filter(own).values("pk"))
+        conditions.append(on_events)
+    return conditions
+
+
+def events_filtered(filters: TimelineFilters, taxonomy: Taxonomy) -> EventQuerySet:
+    """Visible events matching the filters."""
+    return Event.objects.visible().filter(*event_conditions(filters, taxonomy))
 
 
 def events_matching(events: EventQuerySet, text: str) -> EventQuerySet:

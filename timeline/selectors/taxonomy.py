@@ -60,16 +60,6 @@ class RegionTree:
     by_slug: dict[str, RegionNode] = field(default_factory=dict)
     children: dict[int | None, list[int]] = field(default_factory=dict)
 
-    def descendants(self, region_id: int) -> set[int]:
-        """The region and every region below it."""
-        found, stack = set(), [region_id]
-        while stack:
-            current = stack.pop()
-            if current not in found:
-                found.add(current)
-                stack.extend(self.children.get(current, ()))
-        return found
-
     def ancestors(self, region_id: int) -> list[int]:
         """The regions above this one, nearest first."""
         chain: list[int] = []
@@ -78,14 +68,6 @@ class RegionTree:
             chain.append(parent)
             parent = self.nodes[parent].parent_id
         return chain
-
-    def ids_under(self, slugs: Iterable[str]) -> set[int]:
-        """Regions named by these slugs and everything below them."""
-        ids: set[int] = set()
-        for slug in slugs:
-            if slug in self.by_slug:
-                ids |= self.descendants(self.by_slug[slug].id)
-        return ids
 
 
 def region_tree() -> RegionTree:

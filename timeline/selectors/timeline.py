@@ -12,7 +12,7 @@ from .counting import facet_counts, total_from_counts
 from .density import Density, event_density
 from .events import event_page, events_by_date
 from .facets import Facets, event_facets
-from .selection import timeline_selection
+from .selection import TimelineSelection, timeline_selection
 from .words import Chip, describe, filter_chips
 
 
@@ -58,7 +58,11 @@ class TimelineView:
 
 def timeline_load(query: Mapping[str, list[str]]) -> TimelineView:
     """The whole view for a query string: page of events, facets, chart and words."""
-    selection = timeline_selection(query)
+    return timeline_view(timeline_selection(query))
+
+
+def timeline_view(selection: TimelineSelection) -> TimelineView:
+    """The whole view of a parsed selection."""
     filters = selection.filters
     counts = facet_counts(filters, selection.taxonomy)
     total = total_from_counts(filters, selection.taxonomy, counts)
