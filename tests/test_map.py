@@ -7,6 +7,7 @@ import pytest
 from django.template import Context, Template
 
 from tests.conftest import ROOT, make_event
+from timeline.filters import TimelineFilters
 from timeline.models import Region, Topic
 from timeline.selectors.facets import FacetValue
 from timeline.selectors.map import MAX_RADIUS, MIN_RADIUS, circle_radius, map_data, map_points
@@ -23,7 +24,7 @@ def place(slug, count, *, lat=50.0, lon=30.0, kind="city", children=(), selected
         name=slug.replace("-", " ").title(),
         count=count,
         selected=selected,
-        query=f"?region={slug}",
+        filters=TimelineFilters(),
         kind=kind,
         children=list(children),
         latitude=lat,
@@ -132,7 +133,8 @@ def test_map_counts_are_the_panels_and_cost_no_query(client, events, django_asse
         v.slug: v for v in flattened(view.facets.regions) if v.count and v.latitude is not None
     }
     assert {p["slug"]: p["count"] for p in data["points"]} == {s: v.count for s, v in panel.items()}
-    assert {p["slug"]: p["query"] for p in data["points"]} == {s: v.query for s, v in panel.items()}
+    urls = {s: "/" + v.query for s, v in panel.items()}
+    assert {p["slug"]: p["url"] for p in data["points"]} == urls
     assert {"ukraine", "kharkiv-oblast", "kharkiv", "kherson"} <= panel.keys()
 
 

@@ -55,19 +55,3 @@ def facet_counts(filters: TimelineFilters, taxonomy: Taxonomy) -> dict[str, dict
     for facet, tag, n in parts[0].union(*parts[1:], all=True):
         counts[facet][tag] += n
     return {facet: {tag: n for tag, n in counts[facet].items() if n > 0} for facet in FACETS}
-
-
-def total_from_counts(
-    filters: TimelineFilters, taxonomy: Taxonomy, counts: dict[str, dict[int, int]]
-) -> int | None:
-    """The number of matching events, when a facet with one chosen value already says it.
-
-    A facet counts under every other filter, so its only chosen value's count is the
-    count of the whole view; with no such facet the caller must count.
-    """
-    for facet in FACETS:
-        chosen = getattr(filters, facet)
-        if len(chosen) == 1:
-            (tag,) = taxonomy.ids(facet, chosen) or {None}
-            return counts[facet].get(tag, 0)
-    return None

@@ -32,7 +32,7 @@ class FacetValue:
     name: str
     count: int
     selected: bool
-    query: str  # the canonical query string with this value toggled
+    filters: TimelineFilters  # the view this value belongs to
     kind: str = ""
     children: list[FacetValue] = field(default_factory=list)
     latitude: float | None = None  # places only, for the map
@@ -41,6 +41,12 @@ class FacetValue:
     @property
     def input_id(self) -> str:
         return f"{self.facet}-{self.slug}"
+
+    @property
+    def query(self) -> str:
+        """The canonical query string with this value toggled (worked out only when asked:
+        the panel's checkboxes submit the form and never need it)."""
+        return self.filters.toggled(self.facet, self.slug).query()
 
 
 @dataclass
@@ -75,7 +81,7 @@ def _value(filters: TimelineFilters, facet: str, slug: str, name: str, count: in
         name=name,
         count=count,
         selected=slug in getattr(filters, facet),
-        query=filters.toggled(facet, slug).query(),
+        filters=filters,
         kind=kind,
     )
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from django.core.paginator import Page
 
 from ..filters import TimelineFilters
-from .counting import facet_counts, total_from_counts
-from .density import Density, event_density
+from .counting import facet_counts
+from .density import Density, event_density, events_per_day
 from .events import event_page, events_by_date
 from .facets import Facets, event_facets
 from .selection import TimelineSelection, timeline_selection
@@ -65,7 +65,8 @@ def timeline_view(selection: TimelineSelection) -> TimelineView:
     """The whole view of a parsed selection."""
     filters = selection.filters
     counts = facet_counts(filters, selection.taxonomy)
-    total = total_from_counts(filters, selection.taxonomy, counts)
+    per_day = events_per_day(selection.events)
+    total = sum(n for _day, n in per_day)
     page = event_page(selection.events, number=filters.page, sort=filters.sort, count=total)
     ignored = filters.ignored
     if page.number != filters.page:
@@ -77,7 +78,7 @@ def timeline_view(selection: TimelineSelection) -> TimelineView:
         page=page,
         days=events_by_date(page.object_list),
         facets=event_facets(filters, selection.taxonomy, counts),
-        density=event_density(selection.events, filters),
+        density=event_density(per_day, filters),
         description=describe(filters, page.paginator.count, names),
         chips=filter_chips(filters, names),
         ignored=ignored,
