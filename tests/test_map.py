@@ -61,11 +61,9 @@ def test_points_flatten_the_tree_and_keep_places_with_coordinates_and_events():
     assert points[-1].latitude == 39.9 and points[-1].longitude == 32.9
 
 
-def test_points_carry_the_panel_toggle_query_and_a_url():
+def test_points_carry_the_panel_selection_and_a_label():
     (point,) = map_points([place("kharkiv", 2, selected=True)])
     assert point.selected is True
-    assert point.query == "?region=kharkiv"
-    assert point.url == "/?region=kharkiv"
     assert point.label == "Kharkiv: 2 events"
 
 
@@ -133,8 +131,9 @@ def test_map_counts_are_the_panels_and_cost_no_query(client, events, django_asse
         v.slug: v for v in flattened(view.facets.regions) if v.count and v.latitude is not None
     }
     assert {p["slug"]: p["count"] for p in data["points"]} == {s: v.count for s, v in panel.items()}
-    urls = {s: "/" + v.query for s, v in panel.items()}
-    assert {p["slug"]: p["url"] for p in data["points"]} == urls
+    assert {p["slug"]: p["selected"] for p in data["points"]} == {
+        s: v.selected for s, v in panel.items()
+    }
     assert {"ukraine", "kharkiv-oblast", "kharkiv", "kherson"} <= panel.keys()
 
 
@@ -146,7 +145,8 @@ def test_page_ships_the_points_as_json_and_hides_the_map_without_javascript(clie
     match = re.search(r'<script id="map-points" type="application/json">(.*?)</script>', html)
     points = {p["slug"]: p for p in json.loads(match.group(1))["points"]}
     assert points["kharkiv"]["selected"] is True
-    assert points["kharkiv"]["url"] == "/"  # toggling the selected place removes it
+    assert 'id="region-kharkiv"' in html  # the checkbox its circle toggles
+    assert "url" not in points["kharkiv"]  # the panel's form makes the request
     assert points["kharkiv"]["label"] == "Kharkiv: 1 event"
 
 

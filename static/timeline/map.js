@@ -190,14 +190,9 @@
 
   function toggle(point) {
     if (!point) return;
+    // Every point is a value of the panel's own tree, so its checkbox is always there.
     var box = document.getElementById("region-" + point.slug);
-    if (box && box.form) {
-      box.click(); // the panel's change: its request, its URL, its history entry
-    } else if (window.htmx) {
-      htmx.ajax("GET", point.url, "#results"); // the response's HX-Push-Url updates the URL
-    } else {
-      window.location.assign(point.url);
-    }
+    if (box) box.click(); // the panel's change: its request, its URL, its history entry
   }
 
   var FitControl = L.Control.extend({

@@ -1,7 +1,8 @@
 """The map's points: the places of the region facet that have coordinates and events.
 
-The map runs no query of its own. Its counts, selected flags and toggle queries are the
-filter panel's, so a circle and its checkbox always agree.
+The map runs no query of its own. Its counts and selected flags are the filter panel's,
+and every point is a value of the panel's own (shortlisted) tree, so a circle always has a
+checkbox to toggle: the points carry no URLs.
 """
 
 from __future__ import annotations
@@ -9,8 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
-
-from django.urls import reverse
 
 from .facets import FacetValue
 
@@ -25,8 +24,6 @@ class MapPoint:
     kind: str
     count: int
     selected: bool
-    query: str  # the canonical query string with this place toggled, as in the panel
-    url: str
     latitude: float
     longitude: float
     radius: float
@@ -62,7 +59,6 @@ def map_points(regions: Iterable[FacetValue]) -> list[MapPoint]:
         if v.latitude is not None and v.longitude is not None and v.count > 0
     ]
     largest = max((v.count for v in places), default=0)
-    index = reverse("timeline:index")
     points = [
         MapPoint(
             slug=v.slug,
@@ -70,8 +66,6 @@ def map_points(regions: Iterable[FacetValue]) -> list[MapPoint]:
             kind=v.kind,
             count=v.count,
             selected=v.selected,
-            query=v.query,
-            url=index + v.query,
             latitude=v.latitude,
             longitude=v.longitude,
             radius=circle_radius(v.count, largest),
@@ -82,10 +76,9 @@ def map_points(regions: Iterable[FacetValue]) -> list[MapPoint]:
     return sorted(points, key=lambda p: (-p.count, p.name, p.slug))
 
 
-# The script follows `url`; the bare query would only double the page's weight.
-_SENT = [f.name for f in fields(MapPoint) if f.name != "query"]
+_FIELDS = [f.name for f in fields(MapPoint)]
 
 
 def map_data(regions: Iterable[FacetValue]) -> dict:
     """The map's points as JSON-ready data, for a `json_script` block in the page."""
-    return {"points": [{name: getattr(p, name) for name in _SENT} for p in map_points(regions)]}
+    return {"points": [{name: getattr(p, name) for name in _FIELDS} for p in map_points(regions)]}
