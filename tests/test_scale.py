@@ -11,6 +11,8 @@ from timeline.filters import parse_filters
 from timeline.models import Event, Region
 from timeline.search import matching_condition
 from timeline.selectors.counting import facet_counts
+from timeline.selectors.events import event_page
+from timeline.selectors.selection import timeline_selection
 from timeline.selectors.taxonomy import taxonomy_for
 
 pytestmark = pytest.mark.django_db
@@ -87,8 +89,10 @@ def test_full_text_search_equals_the_plain_filter(corpus, word):
         assert indexed == plain
 
 
+@pytest.mark.parametrize("walk_from", [10**9, 1])  # fetch and sort / walk the index
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
-def test_pagination_never_skips_or_repeats_an_event(client, corpus, sort):
+def test_pagination_never_skips_or_repeats_an_event(client, corpus, sort, walk_from, monkeypatch):
+    monkeypatch.setattr("timeline.selectors.timeline.WALK_FROM_MATCHES", walk_from)
     seen = []
     page = 1
     while True:
@@ -99,6 +103,31 @@ def test_pagination_never_skips_or_repeats_an_event(client, corpus, sort):
             break
         page += 1
     assert len(seen) == len(set(seen)) == Event.objects.visible().count()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"topic": ["battlefield"]},
+        {"region": ["ukraine"], "topic": ["talks", "sanctions"], "sort": ["oldest"]},
+        {"q": ["officials"], "region": ["ukraine"]},
+        {"from": ["2023-01-01"], "to": ["2024-06-30"], "topic": ["battlefield"]},
+    ],
+)
+def test_walking_the_index_finds_the_same_pages(corpus, query):
+    selection = timeline_selection(query)
+    sort = selection.filters.sort
+    number, pages = 1, []
+    while True:
+        plain = event_page(selection.events, number=number, sort=sort)
+        walked = event_page(selection.events_walked, number=number, sort=sort)
+        pages.append([e.pk for e in plain.object_list])
+        assert [e.pk for e in walked.object_list] == pages[-1]
+        if not plain.has_next():
+            break
+        number += 1
+    assert sum(map(len, pages)) == selection.events.count() > 0
 
 
 @pytest.mark.parametrize(

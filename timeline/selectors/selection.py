@@ -22,6 +22,11 @@ class TimelineSelection:
     taxonomy: Taxonomy
 
     @property
+    def events_walked(self) -> EventQuerySet:
+        """The same events, for a page of a large match (see `events_filtered`)."""
+        return events_filtered(self.filters, self.taxonomy, walk=True)
+
+    @property
     def names(self) -> dict[str, dict[str, str]]:
         return self.taxonomy.names()
 

@@ -10,7 +10,7 @@ from django.core.paginator import Page
 from ..filters import TimelineFilters
 from .counting import facet_counts
 from .density import Density, event_density, events_per_day
-from .events import event_page, events_by_date
+from .events import WALK_FROM_MATCHES, event_page, events_by_date
 from .facets import Facets, event_facets
 from .selection import TimelineSelection, timeline_selection
 from .words import Chip, describe, filter_chips
@@ -67,7 +67,8 @@ def timeline_view(selection: TimelineSelection) -> TimelineView:
     counts = facet_counts(filters, selection.taxonomy)
     per_day = events_per_day(selection.events)
     total = sum(n for _day, n in per_day)
-    page = event_page(selection.events, number=filters.page, sort=filters.sort, count=total)
+    events = selection.events_walked if total >= WALK_FROM_MATCHES else selection.events
+    page = event_page(events, number=filters.page, sort=filters.sort, count=total)
     ignored = filters.ignored
     if page.number != filters.page:
         ignored += (f"page {filters.page} (there are {page.paginator.num_pages})",)

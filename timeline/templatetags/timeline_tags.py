@@ -1,6 +1,7 @@
+import html
+
 from django import template
 from django.utils.dateformat import format as date_format
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from timeline.filters import TimelineFilters
@@ -22,10 +23,10 @@ def adding(filters: TimelineFilters | None, facet: str, slug: str) -> str:
     return (filters or TimelineFilters()).with_value(facet, slug).query()
 
 
-_TAG = (
-    '<li><a class="tag tag--{}" href="{}{}" hx-get="{}{}" hx-target="#results"'
-    ' hx-push-url="true" title="{}">{}</a></li>'
-)
+def _attr(value) -> str:
+    """Text escaped for HTML (stdlib: the same entities as Django's `escape`, minus its
+    lazy-string wrapper, which costs more than the escaping on lists of hundreds)."""
+    return html.escape(str(value))
 
 
 @register.simple_tag(takes_context=True)
@@ -36,24 +37,23 @@ def event_tags(context, event, filters: TimelineFilters | None) -> str:
     handful of tags each, and every tag needs its own canonical query string.
     """
     filters = filters or TimelineFilters()
-    index = context.get("index_url", "")
-    rows = []
+    index = _attr(context.get("index_url", ""))
+    items = []
     for facet, tags, title in (
         ("topic", event.topics.all(), "Show {} events"),
         ("region", event.regions.all(), "Show events in {}"),
         ("actor", event.actors.all(), "Show events involving {}"),
     ):
         for tag in tags:
-            query = filters.with_value(facet, tag.slug).query()
-            kind = tag.kind if facet == "actor" else facet
-            rows.append((kind, index, query, index, query, title.format(tag.name), tag.name))
-    return format_html_join("", _TAG, rows)
-
-
-_CHECKBOX = (
-    '<li class="depth-{}" data-name="{}"><input type="checkbox" id="{}" name="{}" value="{}"{}>'
-    '<label for="{}">{} <span class="count">{}</span></label></li>'
-)
+            href = index + _attr(filters.with_value(facet, tag.slug).query())
+            kind = _attr(tag.kind if facet == "actor" else facet)
+            name = _attr(tag.name)
+            items.append(
+                f'<li><a class="tag tag--{kind}" href="{href}" hx-get="{href}" '
+                f'hx-target="#results" hx-push-url="true" title="{title.format(name)}">'
+                f"{name}</a></li>"
+            )
+    return mark_safe("".join(items))
 
 
 @register.simple_tag
@@ -63,22 +63,15 @@ def facet_checkboxes(values) -> str:
     Rendered here rather than in a template loop: a facet can list hundreds of values,
     and this is the hot path of every uncached timeline page.
     """
-    rows = (item if isinstance(item, tuple) else (item, 0) for item in values)
-    return format_html_join(
-        "\n",
-        _CHECKBOX,
-        (
-            (
-                depth,
-                value.name.lower(),
-                value.input_id,
-                value.facet,
-                value.slug,
-                mark_safe(" checked") if value.selected else "",
-                value.input_id,
-                value.name,
-                value.count,
-            )
-            for value, depth in rows
-        ),
-    )
+    items = []
+    for item in values:
+        value, depth = item if isinstance(item, tuple) else (item, 0)
+        input_id, name = _attr(value.input_id), _attr(value.name)
+        checked = " checked" if value.selected else ""
+        items.append(
+            f'<li class="depth-{depth}" data-name="{_attr(value.name.lower())}">'
+            f'<input type="checkbox" id="{input_id}" name="{_attr(value.facet)}" '
+            f'value="{_attr(value.slug)}"{checked}><label for="{input_id}">{name} '
+            f'<span class="count">{value.count}</span></label></li>'
+        )
+    return mark_safe("\n".join(items))
