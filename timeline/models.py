@@ -231,3 +231,24 @@ class TimelineState(models.Model):
 
     def __str__(self) -> str:
         return f"data version {self.version}"
+
+
+class Tally(models.Model):
+    """How many events the public sees per tag, and per day: the unfiltered facet counts
+    and date histogram, read instead of counted.
+
+    Kept by the database's own triggers (migration 0011), so no write path, bulk inserts
+    and raw SQL included, can leave it behind; `timeline.tallies.tallies_rebuild` counts it
+    afresh. "Sees" means neither hidden nor merged (with TIMELINE_REVIEWED_ONLY the
+    timeline counts instead).
+    """
+
+    facet = models.CharField(max_length=8)  # "region", "actor", "topic" or "day"
+    key = models.IntegerField()  # the tag's id; for a day, the date as YYYYMMDD
+    events = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["facet", "key"], name="tally_facet_key")]
+
+    def __str__(self) -> str:
+        return f"{self.facet} {self.key}: {self.events} events"

@@ -37,16 +37,12 @@ def event_conditions(
 ) -> list[Q]:
     """Conditions on `field` (an event id) that every active filter but `skip` imposes.
 
-    OR within a facet, AND across facets; a region includes every place below it. On
-    events themselves (`field="pk"`) dates and text apply directly; on a link table
-    (`field="event_id"`) they go through one subquery.
+    OR within a facet, AND across facets; a region includes every place below it. The
+    facet filters nest into one subquery, so the database intersects their (short) lists
+    of events before it reads a single row it counts; side by side, it would walk one
+    list's rows and test each against the others. On events themselves (`field` other
+    than "event_id") dates and text apply directly; on a link table they join the nest.
     """
-    conditions = []
-    for facet in FACETS:
-        if facet != skip and getattr(filters, facet):
-            ids = taxonomy.ids(facet, getattr(filters, facet))
-            links = tag_links(facet).objects.filter(**{f"{facet}_id__in": ids})
-            conditions.append(Q(**{f"{field}__in": links.values("event_id")}))
     own = Q()  # conditions on the events' own columns
     if filters.date_from:
         own &= Q(date__gte=filters.date_from)
@@ -54,11 +50,18 @@ def event_conditions(
         own &= Q(date__lte=filters.date_to)
     if filters.q:
         own &= matching_condition(filters.q)
-    if own:
-        on_links = field == "event_id"
-        conditions.append(
-            Q(event_id__in=Event.objects.filter(own).values("pk")) if on_links else own
-        )
+    on_links = field == "event_id"
+    ids = Event.objects.filter(own).values("pk") if own and on_links else None
+    for facet in FACETS:
+        if facet != skip and getattr(filters, facet):
+            tags = taxonomy.ids(facet, getattr(filters, facet))
+            links = tag_links(facet).objects.filter(**{f"{facet}_id__in": tags})
+            if ids is not None:
+                links = links.filter(event_id__in=ids)
+            ids = links.values("event_id")
+    conditions = [] if ids is None else [Q(**{f"{field}__in": ids})]
+    if own and not on_links:
+        conditions.append(own)
     return conditions
 
 

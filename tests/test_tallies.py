@@ -1,0 +1,132 @@
+"""The tallies the database's triggers keep always equal a fresh count, whatever wrote."""
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+
+from tests.test_scale import plain_counts
+from timeline.backups import backup_restore, backup_write
+from timeline.corpus import corpus_generate
+from timeline.curation import event_hide, event_merge, event_restore, event_split
+from timeline.models import Actor, Event, EventPlace, Region, Report, Tally, Topic
+from timeline.places import places_rebuild
+from timeline.selectors.counting import facet_counts
+from timeline.services import reports_import_files
+from timeline.tallies import tallies_counted, tallies_kept, tallies_rebuild, tallies_usable
+
+pytestmark = pytest.mark.django_db
+
+
+def assert_tallies_right():
+    assert tallies_kept() == tallies_counted()
+
+
+@pytest.fixture
+def corpus():
+    corpus_generate(events=300, seed=3)
+
+
+def test_bulk_generation_and_imports_are_tallied(corpus, seeds_dir):
+    assert_tallies_right()
+    assert all(o.status == "imported" for o in reports_import_files(paths=[seeds_dir]))
+    assert_tallies_right()
+
+
+def test_hiding_merging_splitting_and_restoring_are_tallied(corpus):
+    first, second, third = Event.objects.filter(regions__isnull=False).distinct()[:3]
+    event_hide(event=first)
+    assert_tallies_right()
+    event_merge(events=[second, third], title_from=second, date_from=third)
+    assert_tallies_right()
+    event_restore(event=first)
+    assert_tallies_right()
+    survivor = Event.objects.get(pk=second.pk)
+    survivor.text = "First sentence here. Second sentence there."
+    survivor.save()
+    event_split(event=survivor, at=1)
+    assert_tallies_right()
+
+
+def test_retagging_redating_and_deleting_are_tallied(corpus):
+    event = Event.objects.filter(regions__isnull=False).first()
+    event.regions.set(Region.objects.filter(slug__in=["kherson", "odesa"]))
+    places_rebuild()
+    event.actors.add(*Actor.objects.all()[:3])
+    event.topics.clear()
+    event.date = event.date.replace(year=event.date.year - 1)
+    event.save()
+    assert_tallies_right()
+    Report.objects.filter(pk__in=Report.objects.order_by("pk")[:3].values("pk")).delete()
+    assert_tallies_right()
+    Event.objects.filter(pk__lt=event.pk).update(status=Event.Status.HIDDEN)  # bulk, no signals
+    assert_tallies_right()
+
+
+def test_raw_sql_writes_are_tallied_too(corpus):
+    event = Event.objects.filter(topics__isnull=False).first()
+    topic = Topic.objects.exclude(events=event).first()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO timeline_event_topics (event_id, topic_id) VALUES (%s, %s)",
+            [event.pk, topic.pk],
+        )
+        cursor.execute("UPDATE timeline_event SET status = 'merged' WHERE id = %s", [event.pk])
+        lviv = Region.objects.get(slug="lviv")
+        place = EventPlace.objects.exclude(event__places__region=lviv).first()
+        cursor.execute(
+            "UPDATE timeline_eventplace SET region_id = %s WHERE id = %s", [lviv.pk, place.pk]
+        )
+    assert_tallies_right()
+
+
+def test_links_written_before_their_event_still_balance(corpus):
+    """A restore may load links before the event they belong to."""
+    event = Event.objects.filter(places__isnull=False).first()
+    links = list(EventPlace.objects.filter(event=event).values_list("region_id", flat=True))
+    with connection.cursor() as cursor:  # the event gone, its place rows left behind
+        cursor.execute("DELETE FROM timeline_event_actors WHERE event_id = %s", [event.pk])
+        cursor.execute("DELETE FROM timeline_event_topics WHERE event_id = %s", [event.pk])
+        cursor.execute("DELETE FROM timeline_event_regions WHERE event_id = %s", [event.pk])
+        cursor.execute("DELETE FROM timeline_event WHERE id = %s", [event.pk])
+    assert links and EventPlace.objects.filter(event_id=event.pk).count() == len(links)
+    EventPlace.objects.filter(event_id=event.pk).delete()
+    assert_tallies_right()
+    # ...and back again, links first
+    EventPlace.objects.bulk_create(EventPlace(event_id=event.pk, region_id=r) for r in links)
+    event.save(force_insert=True)
+    assert_tallies_right()
+
+
+def test_a_restore_counts_afresh(corpus, tmp_path):
+    path = tmp_path / "backup.jsonl.gz"
+    backup_write(path)
+    Event.objects.filter(pk__in=Event.objects.order_by("pk")[:50].values("pk")).delete()
+    backup_restore(path)
+    assert_tallies_right()
+
+
+def test_rebuild_repairs_a_damaged_tally(corpus):
+    Tally.objects.filter(facet="region").update(events=7)
+    Tally.objects.filter(facet="day").delete()
+    tallies_rebuild()
+    assert_tallies_right()
+
+
+@pytest.mark.parametrize("query", [{}, {"topic": ["battlefield"]}])
+def test_tallied_counts_equal_counted_ones(corpus, query):
+    Event.objects.filter(pk__in=Event.objects.order_by("pk")[:10].values("pk")).update(
+        status=Event.Status.HIDDEN
+    )
+    filters, taxonomy, expected = plain_counts(query)
+    assert tallies_usable()
+    assert facet_counts(filters, taxonomy) == expected
+
+
+def test_reviewed_only_timelines_count_instead(corpus):
+    Event.objects.filter(pk__in=Event.objects.order_by("pk")[:100].values("pk")).update(
+        status=Event.Status.REVIEWED
+    )
+    with override_settings(TIMELINE_REVIEWED_ONLY=True):
+        assert not tallies_usable()
+        filters, taxonomy, expected = plain_counts({})
+        assert facet_counts(filters, taxonomy) == expected
