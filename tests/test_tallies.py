@@ -2,7 +2,9 @@
 
 import pytest
 from django.db import connection
+from django.db.models import Count
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from tests.test_scale import plain_counts
 from timeline.backups import backup_restore, backup_write
@@ -11,6 +13,8 @@ from timeline.curation import event_hide, event_merge, event_restore, event_spli
 from timeline.models import Actor, Event, EventPlace, Region, Report, Tally, Topic
 from timeline.places import places_rebuild
 from timeline.selectors.counting import facet_counts
+from timeline.selectors.density import events_per_day
+from timeline.selectors.selection import timeline_selection
 from timeline.services import reports_import_files
 from timeline.tallies import tallies_counted, tallies_kept, tallies_rebuild, tallies_usable
 
@@ -130,3 +134,27 @@ def test_reviewed_only_timelines_count_instead(corpus):
         assert not tallies_usable()
         filters, taxonomy, expected = plain_counts({})
         assert facet_counts(filters, taxonomy) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{}, {"topic": ["battlefield"]}, {"region": ["ukraine"]}, {"region": ["kharkiv-oblast"]}],
+)
+def test_tallied_histograms_equal_counted_ones(corpus, query):
+    Event.objects.filter(pk__in=Event.objects.order_by("pk")[:10].values("pk")).update(
+        status=Event.Status.HIDDEN
+    )
+    selection = timeline_selection(query)
+    with CaptureQueriesContext(connection) as queries:
+        tallied = events_per_day(selection.events, selection.filters, selection.taxonomy)
+    assert "timeline_tally" in queries[-1]["sql"]
+    counted = selection.events.order_by("date").values_list("date").annotate(n=Count("pk"))
+    assert tallied == list(counted) != []
+
+
+def test_histograms_of_combined_filters_are_counted(corpus):
+    selection = timeline_selection({"topic": ["battlefield", "talks"]})
+    with CaptureQueriesContext(connection) as queries:
+        days = events_per_day(selection.events, selection.filters, selection.taxonomy)
+    assert "timeline_tally" not in queries[-1]["sql"]
+    assert sum(n for _, n in days) == selection.events.count()

@@ -234,8 +234,8 @@ class TimelineState(models.Model):
 
 
 class Tally(models.Model):
-    """How many events the public sees per tag, and per day: the unfiltered facet counts
-    and date histogram, read instead of counted.
+    """How many events the public sees per tag, per tag and day, and per day: facet
+    counts and date histograms read instead of counted.
 
     Kept by the database's own triggers (migration 0011), so no write path, bulk inserts
     and raw SQL included, can leave it behind; `timeline.tallies.tallies_rebuild` counts it
@@ -243,12 +243,15 @@ class Tally(models.Model):
     timeline counts instead).
     """
 
-    facet = models.CharField(max_length=8)  # "region", "actor", "topic" or "day"
-    key = models.IntegerField()  # the tag's id; for a day, the date as YYYYMMDD
+    facet = models.CharField(max_length=8)  # "region", "actor", "topic", or "day" for all
+    key = models.IntegerField()  # the tag's id (0 for "day")
+    day = models.IntegerField(default=0)  # the date as YYYYMMDD; 0 for a tag's total
     events = models.IntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["facet", "key"], name="tally_facet_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["facet", "key", "day"], name="tally_facet_key_day")
+        ]
 
     def __str__(self) -> str:
         return f"{self.facet} {self.key}: {self.events} events"

@@ -1,4 +1,4 @@
-"""Reading the tallies (visible events per tag and per day) that triggers keep.
+"""Reading the tallies (visible events per tag, per tag and day, per day) triggers keep.
 
 The triggers live in migration 0011. They count what the public timeline shows unless
 TIMELINE_REVIEWED_ONLY narrows it to reviewed events, and only SQLite and PostgreSQL
@@ -8,7 +8,6 @@ have them: in either other case `tallies_usable()` says so and the timeline coun
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -16,7 +15,7 @@ from django.db.models import Count
 
 from .models import Event, EventPlace, Tally
 
-FACETS = ("region", "actor", "topic")
+Key = tuple[str, int, int]  # (facet, tag id or 0, YYYYMMDD or 0)
 
 
 def tallies_usable() -> bool:
@@ -25,30 +24,25 @@ def tallies_usable() -> bool:
     )
 
 
-def tallies_read(facets: tuple[str, ...]) -> dict[str, dict[int, int]]:
-    """{facet: {tag id: visible events}} for these facets, in one indexed read."""
-    found: dict[str, dict[int, int]] = {facet: {} for facet in facets}
-    rows = Tally.objects.filter(facet__in=facets, events__gt=0).values_list(
-        "facet", "key", "events"
-    )
-    for facet, key, events in rows:
-        found[facet][key] = events
-    return found
-
-
-def tallied_days() -> list[tuple[dt.date, int]]:
-    """(date, visible events) for every date with any, oldest first."""
-    rows = Tally.objects.filter(facet="day", events__gt=0).order_by("key")
+def tallied_days(facet: str = "day", tag: int = 0) -> list[tuple[dt.date, int]]:
+    """(date, visible events) for every date with any, of one tag or of all events."""
+    rows = Tally.objects.filter(facet=facet, key=tag, day__gt=0, events__gt=0).order_by("day")
     return [
-        (dt.date(key // 10000, key // 100 % 100, key % 100), events)
-        for key, events in rows.values_list("key", "events")
+        (dt.date(day // 10000, day // 100 % 100, day % 100), events)
+        for day, events in rows.values_list("day", "events")
     ]
 
 
-def tallies_counted() -> dict[str, dict[int, int]]:
-    """The tallies counted from scratch, the slow way (what the triggers must keep)."""
+def _day(date: dt.date) -> int:
+    return date.year * 10000 + date.month * 100 + date.day
+
+
+def tallies_counted() -> dict[Key, int]:
+    """Every tally counted from scratch, the slow way (what the triggers must keep)."""
     visible = Event.objects.exclude(status__in=[Event.Status.HIDDEN, Event.Status.MERGED])
-    counted: dict[str, dict[int, int]] = defaultdict(dict)
+    counted: dict[Key, int] = {}
+    for day, n in visible.values_list("date").annotate(n=Count("pk")).order_by():
+        counted[("day", 0, _day(day))] = n
     links = {
         "region": EventPlace.objects,
         "actor": Event.actors.through.objects,
@@ -57,22 +51,20 @@ def tallies_counted() -> dict[str, dict[int, int]]:
     for facet, manager in links.items():
         rows = (
             manager.filter(event__in=visible)
-            .values_list(f"{facet}_id")
+            .values_list(f"{facet}_id", "event__date")
             .annotate(n=Count("*"))
             .order_by()
         )
-        counted[facet] = dict(rows)
-    days = visible.values_list("date").annotate(n=Count("pk")).order_by()
-    counted["day"] = {int(day.strftime("%Y%m%d")): n for day, n in days}
-    return dict(counted)
+        for tag, day, n in rows:
+            counted[(facet, tag, _day(day))] = n
+            counted[(facet, tag, 0)] = counted.get((facet, tag, 0), 0) + n
+    return counted
 
 
-def tallies_kept() -> dict[str, dict[int, int]]:
+def tallies_kept() -> dict[Key, int]:
     """The tallies as the triggers left them, zero rows left out."""
-    kept: dict[str, dict[int, int]] = {facet: {} for facet in (*FACETS, "day")}
-    for facet, key, events in Tally.objects.exclude(events=0).values_list("facet", "key", "events"):
-        kept[facet][key] = events
-    return kept
+    rows = Tally.objects.exclude(events=0).values_list("facet", "key", "day", "events")
+    return {(facet, key, day): events for facet, key, day, events in rows}
 
 
 @transaction.atomic
@@ -80,7 +72,6 @@ def tallies_rebuild() -> None:
     """Count every tally afresh (after a restore, or to repair one by hand)."""
     Tally.objects.all().delete()
     Tally.objects.bulk_create(
-        Tally(facet=facet, key=key, events=events)
-        for facet, counts in tallies_counted().items()
-        for key, events in counts.items()
+        (Tally(facet=f, key=k, day=d, events=n) for (f, k, d), n in tallies_counted().items()),
+        batch_size=2000,
     )

@@ -46,7 +46,7 @@ def facet_counts(filters: TimelineFilters, taxonomy: Taxonomy) -> dict[str, dict
         conditions = event_conditions(filters, taxonomy, skip=facet, field="event_id")
         if tallied and not conditions:
             parts.append(
-                Tally.objects.filter(facet=facet, events__gt=0)
+                Tally.objects.filter(facet=facet, day=0, events__gt=0)
                 .values_list("facet", "key", "events")
                 .order_by()
             )

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils.dateformat import format as date_format
 
-from ..filters import TimelineFilters
+from ..filters import FACETS, TimelineFilters
 from ..models import EventQuerySet
 from ..tallies import tallied_days, tallies_usable
+from .taxonomy import Taxonomy
 
 CHART_WIDTH = 720
 CHART_HEIGHT = 96
@@ -74,15 +75,31 @@ def _label(start: dt.date, end: dt.date, unit: str, count: int) -> str:
     return f"{events} in {date_format(start, 'F Y' if unit == 'month' else 'Y')}"
 
 
-def events_per_day(events: EventQuerySet, filters: TimelineFilters) -> list[tuple[dt.date, int]]:
-    """(date, events) for every date with events: read from the tallies for the whole
-    timeline, else one grouped scan of the covering index.
+def events_per_day(
+    events: EventQuerySet, filters: TimelineFilters, taxonomy: Taxonomy
+) -> list[tuple[dt.date, int]]:
+    """(date, events) for every date with events. The tallies know it for the whole
+    timeline and for a single tag; anything else is one grouped scan.
 
     Its sum is also the number of matching events, so the timeline needs no COUNT.
     """
-    if not filters.active and tallies_usable():
-        return tallied_days()
+    if tallies_usable():
+        if not filters.active:
+            return tallied_days()
+        tag = _single_tag(filters, taxonomy)
+        if tag is not None:
+            return tallied_days(*tag)
     return list(events.order_by().values_list("date").annotate(n=Count("pk")))
+
+
+def _single_tag(filters: TimelineFilters, taxonomy: Taxonomy) -> tuple[str, int] | None:
+    """(facet, tag id) when the filters are exactly one value of one facet."""
+    chosen = [(facet, getattr(filters, facet)) for facet in FACETS if getattr(filters, facet)]
+    if filters.date_from or filters.date_to or filters.q or len(chosen) != 1:
+        return None
+    facet, values = chosen[0]
+    ids = taxonomy.ids(facet, values)
+    return (facet, next(iter(ids))) if len(values) == 1 and len(ids) == 1 else None
 
 
 def event_density(per_day: list[tuple[dt.date, int]], filters: TimelineFilters) -> Density | None:

@@ -65,7 +65,7 @@ def timeline_view(selection: TimelineSelection) -> TimelineView:
     """The whole view of a parsed selection."""
     filters = selection.filters
     counts = facet_counts(filters, selection.taxonomy)
-    per_day = events_per_day(selection.events, filters)
+    per_day = events_per_day(selection.events, filters, selection.taxonomy)
     total = sum(n for _day, n in per_day)
     events = selection.events_walked if total >= WALK_FROM_MATCHES else selection.events
     page = event_page(events, number=filters.page, sort=filters.sort, count=total)
