@@ -252,6 +252,8 @@ class Tally(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["facet", "key", "day"], name="tally_facet_key_day")
         ]
+        # A facet's totals (day 0) in one range read, counts included.
+        indexes = [models.Index(fields=["facet", "day", "key", "events"], name="tally_totals")]
 
     def __str__(self) -> str:
         return f"{self.facet} {self.key}: {self.events} events"

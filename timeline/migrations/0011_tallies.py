@@ -66,25 +66,32 @@ def _sqlite() -> list[str]:
         f"""CREATE TRIGGER tally_event_update_new AFTER UPDATE OF status, date ON timeline_event
         WHEN {changed} BEGIN {event_changes("NEW", 1)} END""",
     ]
+    # A link's own change is one row: two plain upserts (its tag's total and its day),
+    # without the grouped form above, as bulk inserts fire these once per link.
     for table, column, facet in LINKS:
-        link = [(table, column, facet)]
 
-        def links(row: str, sign: int, link=link, column=column) -> str:
-            selects = _tallied(SQLITE_DAY, links=link)[1:]  # this link's tag, not the day
-            where = f"l.rowid = {row}.rowid AND {visible}"
-            return bump(selects, where, sign)
+        def links(row: str, sign: int, column=column, facet=facet) -> str:
+            event = f"FROM timeline_event e WHERE e.id = {row}.event_id AND {visible}"
+            add = f"ON CONFLICT (facet, key, day) DO UPDATE SET events = events + {sign}"
+            return "\n".join(
+                f"INSERT INTO timeline_tally (facet, key, day, events) "
+                f"SELECT '{facet}', {row}.{column}, {day}, {sign} {event} {add};"
+                for day in ("0", SQLITE_DAY)
+            )
 
         statements += [
             f"CREATE TRIGGER tally_{table}_insert AFTER INSERT ON {table} "
             f"BEGIN {links('NEW', 1)} END",
-            f"CREATE TRIGGER tally_{table}_delete BEFORE DELETE ON {table} "
+            f"CREATE TRIGGER tally_{table}_delete AFTER DELETE ON {table} "
             f"BEGIN {links('OLD', -1)} END",
-            f"CREATE TRIGGER tally_{table}_update_old BEFORE UPDATE OF event_id, {column} "
+            f"CREATE TRIGGER tally_{table}_update_old AFTER UPDATE OF event_id, {column} "
             f"ON {table} BEGIN {links('OLD', -1)} END",
             f"CREATE TRIGGER tally_{table}_update_new AFTER UPDATE OF event_id, {column} "
             f"ON {table} BEGIN {links('NEW', 1)} END",
         ]
     return statements
+
+
 def _postgresql() -> list[str]:
     visible = f"e.status NOT IN {HIDDEN}"
     upsert = (
@@ -208,6 +215,9 @@ class Migration(migrations.Migration):
                 ("events", models.IntegerField(default=0)),
             ],
             options={
+                "indexes": [
+                    models.Index(fields=["facet", "day", "key", "events"], name="tally_totals")
+                ],
                 "constraints": [
                     models.UniqueConstraint(
                         fields=("facet", "key", "day"), name="tally_facet_key_day"
