@@ -35,9 +35,16 @@ NOT_BACKED_UP = [
     "axes",
     "timeline.eventplace",  # derived from events' regions: places_rebuild()
     "timeline.tally",  # counted by triggers: tallies_rebuild()
+    "timeline.tallypair",
+    "timeline.tallypause",
     "timeline.timelinestate",  # the page-cache version: only ever moves on
 ]
-EMPTIED_TOO = {"sessions", "timeline.eventplace", "timeline.tally"}  # by a restore, too
+EMPTIED_TOO = {  # by a restore, besides the data
+    "sessions",
+    "timeline.eventplace",
+    "timeline.tally",
+    "timeline.tallypair",
+}
 COMPRESSIONS = {".gz", ".bz2", ".xz", ".lzma"}
 
 

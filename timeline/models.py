@@ -237,10 +237,10 @@ class Tally(models.Model):
     """How many events the public sees per tag, per tag and day, and per day: facet
     counts and date histograms read instead of counted.
 
-    Kept by the database's own triggers (migration 0011), so no write path, bulk inserts
-    and raw SQL included, can leave it behind; `timeline.tallies.tallies_rebuild` counts it
-    afresh. "Sees" means neither hidden nor merged (with TIMELINE_REVIEWED_ONLY the
-    timeline counts instead).
+    Kept by the database's own triggers (`timeline.tally_sql`, installed by migration
+    0011), so no write path, bulk inserts and raw SQL included, can leave it behind.
+    "Sees" means neither hidden nor merged (with TIMELINE_REVIEWED_ONLY the timeline
+    counts instead).
     """
 
     facet = models.CharField(max_length=8)  # "region", "actor", "topic", or "day" for all
@@ -256,4 +256,33 @@ class Tally(models.Model):
         indexes = [models.Index(fields=["facet", "day", "key", "events"], name="tally_totals")]
 
     def __str__(self) -> str:
-        return f"{self.facet} {self.key}: {self.events} events"
+        return f"{self.facet} {self.key} on {self.day}: {self.events} events"
+
+
+class TallyPair(models.Model):
+    """How many events the public sees with both of two tags of different facets, stored
+    both ways round: one facet's counts under a single value of another, read."""
+
+    facet = models.CharField(max_length=8)
+    key = models.IntegerField()
+    other_facet = models.CharField(max_length=8)
+    other_key = models.IntegerField()
+    events = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["other_facet", "other_key", "facet", "key"], name="tallypair_keys"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facet} {self.key} with {self.other_facet} {self.other_key}: {self.events}"
+
+
+class TallyPause(models.Model):
+    """While a transaction holds a row here, its own tally triggers stand aside (see
+    `timeline.tallies.tallies_paused`); it is never committed."""
+
+    def __str__(self) -> str:
+        return "tally triggers paused"

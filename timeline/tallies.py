@@ -1,6 +1,6 @@
-"""Reading the tallies (visible events per tag, per tag and day, per day) triggers keep.
+"""Reading and bulk-writing the tallies that the database's triggers keep.
 
-The triggers live in migration 0011. They count what the public timeline shows unless
+The triggers (`timeline.tally_sql`) count what the public timeline shows unless
 TIMELINE_REVIEWED_ONLY narrows it to reviewed events, and only SQLite and PostgreSQL
 have them: in either other case `tallies_usable()` says so and the timeline counts.
 """
@@ -8,14 +8,14 @@ have them: in either other case `tallies_usable()` says so and the timeline coun
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count
 
-from .models import Event, EventPlace, Tally
-
-Key = tuple[str, int, int]  # (facet, tag id or 0, YYYYMMDD or 0)
+from .models import Tally, TallyPair, TallyPause
+from .tally_sql import tallies_add_statements
 
 
 def tallies_usable() -> bool:
@@ -33,45 +33,55 @@ def tallied_days(facet: str = "day", tag: int = 0) -> list[tuple[dt.date, int]]:
     ]
 
 
-def _day(date: dt.date) -> int:
-    return date.year * 10000 + date.month * 100 + date.day
+def tallied_totals(facet: str):
+    """A queryset of (facet, tag id, visible events) for one facet's tags."""
+    return (
+        Tally.objects.filter(facet=facet, day=0, events__gt=0)
+        .values_list("facet", "key", "events")
+        .order_by()
+    )
 
 
-def tallies_counted() -> dict[Key, int]:
-    """Every tally counted from scratch, the slow way (what the triggers must keep)."""
-    visible = Event.objects.exclude(status__in=[Event.Status.HIDDEN, Event.Status.MERGED])
-    counted: dict[Key, int] = {}
-    for day, n in visible.values_list("date").annotate(n=Count("pk")).order_by():
-        counted[("day", 0, _day(day))] = n
-    links = {
-        "region": EventPlace.objects,
-        "actor": Event.actors.through.objects,
-        "topic": Event.topics.through.objects,
-    }
-    for facet, manager in links.items():
-        rows = (
-            manager.filter(event__in=visible)
-            .values_list(f"{facet}_id", "event__date")
-            .annotate(n=Count("*"))
-            .order_by()
+def tallied_pairs(facet: str, other_facet: str, other_key: int):
+    """A queryset of (facet, tag id, visible events also tagged `other_key`)."""
+    return (
+        TallyPair.objects.filter(
+            other_facet=other_facet, other_key=other_key, facet=facet, events__gt=0
         )
-        for tag, day, n in rows:
-            counted[(facet, tag, _day(day))] = n
-            counted[(facet, tag, 0)] = counted.get((facet, tag, 0), 0) + n
-    return counted
+        .values_list("facet", "key", "events")
+        .order_by()
+    )
 
 
-def tallies_kept() -> dict[Key, int]:
-    """The tallies as the triggers left them, zero rows left out."""
-    rows = Tally.objects.exclude(events=0).values_list("facet", "key", "day", "events")
-    return {(facet, key, day): events for facet, key, day, events in rows}
+@contextmanager
+def tallies_paused() -> Iterator[None]:
+    """Within the caller's transaction, its own triggers stand aside: for bulk writers,
+    which then call `tallies_add` once for all they wrote. Other transactions never see
+    the pause row, so their writes go on being counted."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("pause the tallies inside a transaction only")
+    pause = TallyPause.objects.create()
+    try:
+        yield
+    finally:
+        pause.delete()
+
+
+def tallies_add(event_ids: Iterable[int]) -> None:
+    """Count these events (just written with the triggers paused) into the tallies."""
+    ids = ",".join(str(int(pk)) for pk in event_ids)
+    if not ids:
+        return
+    with connection.cursor() as cursor:
+        for statement in tallies_add_statements(connection.vendor, f"e.id IN ({ids})"):
+            cursor.execute(statement)
 
 
 @transaction.atomic
 def tallies_rebuild() -> None:
     """Count every tally afresh (after a restore, or to repair one by hand)."""
+    TallyPair.objects.all().delete()
     Tally.objects.all().delete()
-    Tally.objects.bulk_create(
-        (Tally(facet=f, key=k, day=d, events=n) for (f, k, d), n in tallies_counted().items()),
-        batch_size=2000,
-    )
+    with connection.cursor() as cursor:
+        for statement in tallies_add_statements(connection.vendor, "1 = 1"):
+            cursor.execute(statement)

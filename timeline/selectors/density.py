@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils.dateformat import format as date_format
 
-from ..filters import FACETS, TimelineFilters
+from ..filters import TimelineFilters
 from ..models import EventQuerySet
 from ..tallies import tallied_days, tallies_usable
+from .counting import single_tag
 from .taxonomy import Taxonomy
 
 CHART_WIDTH = 720
@@ -86,20 +87,10 @@ def events_per_day(
     if tallies_usable():
         if not filters.active:
             return tallied_days()
-        tag = _single_tag(filters, taxonomy)
+        tag = single_tag(filters, taxonomy)
         if tag is not None:
             return tallied_days(*tag)
     return list(events.order_by().values_list("date").annotate(n=Count("pk")))
-
-
-def _single_tag(filters: TimelineFilters, taxonomy: Taxonomy) -> tuple[str, int] | None:
-    """(facet, tag id) when the filters are exactly one value of one facet."""
-    chosen = [(facet, getattr(filters, facet)) for facet in FACETS if getattr(filters, facet)]
-    if filters.date_from or filters.date_to or filters.q or len(chosen) != 1:
-        return None
-    facet, values = chosen[0]
-    ids = taxonomy.ids(facet, values)
-    return (facet, next(iter(ids))) if len(values) == 1 and len(ids) == 1 else None
 
 
 def event_density(per_day: list[tuple[dt.date, int]], filters: TimelineFilters) -> Density | None:
