@@ -178,6 +178,7 @@ def synthetic_report(rng: random.Random, sentences: int) -> str:
 def synthetic_reports_write(folder: str | Path, count: int, *, seed: int | None = None) -> None:
     """`count` report files with front matter, each a distinct text (for imports under load)."""
     rng = random.Random(seed)
+    Path(folder).mkdir(parents=True, exist_ok=True)
     for n in range(count):
         published = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(700))
         head = f"---\ntitle: Synthetic report {n}\npublished: {published}\n---\n"
