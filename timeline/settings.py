@@ -105,15 +105,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE: a transaction takes the write lock when it begins, so one that reads and
     # then writes waits its turn instead of failing with "database is locked" (a deferred
     # one cannot wait: its snapshot went stale when another writer committed).
-    # mmap: every connection reads pages straight from the OS's cache of the file instead
-    # of copying them into a small page cache of its own (SQLITE_MMAP_BYTES=0 turns it off).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "timeout": 20,
-            "init_command": (
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                f"PRAGMA mmap_size={int(os.environ.get('SQLITE_MMAP_BYTES', 1 << 30))};"
-            ),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
         }
     )
