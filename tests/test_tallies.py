@@ -230,3 +230,19 @@ def test_pair_tallied_counts_equal_counted_ones(corpus, query):
     with CaptureQueriesContext(connection) as queries:
         assert facet_counts(filters, taxonomy) == expected
     assert "timeline_tallypair" in queries[-1]["sql"]
+
+
+def test_reextraction_is_tallied(seeds_dir):
+    from timeline.services import reports_reextract
+
+    assert all(o.status == "imported" for o in reports_import_files(paths=[seeds_dir]))
+    first = Event.objects.order_by("pk").first()
+    first.title, first.edited = "Kept by an editor", True
+    first.save()
+    Event.objects.filter(pk=Event.objects.order_by("-pk").first().pk).delete()  # comes back
+    Event.objects.filter(pk__in=Event.objects.order_by("pk")[5:8].values("pk")).update(
+        text="Something the pipeline never said."  # these are replaced
+    )
+    outcomes = list(reports_reextract())
+    assert outcomes and sum(o.added for o in outcomes) >= 1
+    assert_tallies_right()
