@@ -22,15 +22,15 @@ def fts5_query(words: list[str]) -> str:
     return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
 
 
-def matching_condition(text: str) -> Q:
-    """A condition on event `pk` for events holding every word of `text`."""
+def matching_condition(text: str, field: str = "pk") -> Q:
+    """A condition on `field` (an event id) for events holding every word of `text`."""
     words = text.split()[:MAX_WORDS]
     if not words:
         return Q()
     if connection.vendor == "postgresql":
-        return Q(pk__in=RawSQL(_POSTGRES, [" ".join(words)]))
+        return Q(**{f"{field}__in": RawSQL(_POSTGRES, [" ".join(words)])})
     if connection.vendor == "sqlite":
-        return Q(pk__in=RawSQL(_SQLITE, [fts5_query(words)]))
+        return Q(**{f"{field}__in": RawSQL(_SQLITE, [fts5_query(words)])})
     condition = Q()  # any other database: slow, but right
     for word in words:
         condition &= Q(title__icontains=word) | Q(text__icontains=word)

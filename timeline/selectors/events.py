@@ -48,9 +48,9 @@ def event_conditions(
         own &= Q(date__gte=filters.date_from)
     if filters.date_to:
         own &= Q(date__lte=filters.date_to)
-    if filters.q:
-        own &= matching_condition(filters.q)
     on_links = field == "event_id"
+    if filters.q:
+        own &= matching_condition(filters.q, field="pk" if on_links else field)
     ids = Event.objects.filter(own).values("pk") if own and on_links else None
     for facet in FACETS:
         if facet != skip and getattr(filters, facet):
