@@ -32,7 +32,14 @@ def plain_counts(query):
     filters = parse_filters(query, known=taxonomy.known())
     tree = taxonomy.tree
     counts = {"region": {}, "actor": {}, "topic": {}}
-    for event in Event.objects.visible().prefetch_related("regions", "actors", "topics"):
+    events = Event.objects.visible()
+    if filters.q:  # the index's matches (its agreement with LIKE is tested below)
+        events = events.filter(matching_condition(filters.q))
+    if filters.date_from:
+        events = events.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        events = events.filter(date__lte=filters.date_to)
+    for event in events.prefetch_related("regions", "actors", "topics"):
         tags = {
             "region": {a for r in event.regions.all() for a in [r.pk, *tree.ancestors(r.pk)]},
             "actor": {a.pk for a in event.actors.all()},
@@ -53,10 +60,19 @@ def plain_counts(query):
 
 @pytest.mark.parametrize(
     "query",
-    [{}, {"topic": ["battlefield"]}, {"region": ["ukraine"], "topic": ["talks", "sanctions"]}],
+    [
+        {},
+        {"topic": ["battlefield"]},
+        {"region": ["ukraine"], "topic": ["talks", "sanctions"]},
+        {"q": ["officials"]},
+        {"q": ["grain"], "topic": ["battlefield"]},
+        {"q": ["officials"], "from": ["2023-01-01"], "region": ["ukraine"]},
+        {"from": ["2023-06-01"], "to": ["2024-06-30"], "actor": ["russia"]},
+    ],
 )
 def test_facet_counts_equal_counting_event_by_event(corpus, query):
     filters, taxonomy, expected = plain_counts(query)
+    assert any(expected.values())  # the corpus has events to count
     assert facet_counts(filters, taxonomy) == expected
 
 

@@ -22,15 +22,27 @@ def fts5_query(words: list[str]) -> str:
     return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
 
 
+def matching_ids(text: str) -> RawSQL | None:
+    """The ids of events holding every word of `text`, straight from the full-text index
+    (None where there is none, or no word to look for)."""
+    words = text.split()[:MAX_WORDS]
+    if not words:
+        return None
+    if connection.vendor == "postgresql":
+        return RawSQL(_POSTGRES, [" ".join(words)])
+    if connection.vendor == "sqlite":
+        return RawSQL(_SQLITE, [fts5_query(words)])
+    return None
+
+
 def matching_condition(text: str, field: str = "pk") -> Q:
     """A condition on `field` (an event id) for events holding every word of `text`."""
     words = text.split()[:MAX_WORDS]
     if not words:
         return Q()
-    if connection.vendor == "postgresql":
-        return Q(**{f"{field}__in": RawSQL(_POSTGRES, [" ".join(words)])})
-    if connection.vendor == "sqlite":
-        return Q(**{f"{field}__in": RawSQL(_SQLITE, [fts5_query(words)])})
+    ids = matching_ids(text)
+    if ids is not None:
+        return Q(**{f"{field}__in": ids})
     condition = Q()  # any other database: slow, but right
     for word in words:
         condition &= Q(title__icontains=word) | Q(text__icontains=word)

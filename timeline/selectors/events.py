@@ -13,7 +13,7 @@ from ..extraction.cleanup import repair
 from ..extraction.frontmatter import FrontMatterError, parse_report
 from ..filters import FACETS, TimelineFilters
 from ..models import Event, EventPlace, EventQuerySet
-from ..search import matching_condition
+from ..search import matching_condition, matching_ids
 from .tags import tags_load
 from .taxonomy import Taxonomy
 
@@ -51,7 +51,12 @@ def event_conditions(
     on_links = field == "event_id"
     if filters.q:
         own &= matching_condition(filters.q, field="pk" if on_links else field)
-    ids = Event.objects.filter(own).values("pk") if own and on_links else None
+    ids = None
+    if own and on_links:
+        searched = matching_ids(filters.q) if filters.q else None
+        only_text = searched is not None and not (filters.date_from or filters.date_to)
+        # Text alone: the index's own list of ids, without reading a row of events.
+        ids = searched if only_text else Event.objects.filter(own).values("pk")
     for facet in FACETS:
         if facet != skip and getattr(filters, facet):
             tags = taxonomy.ids(facet, getattr(filters, facet))
