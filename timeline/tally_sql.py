@@ -54,14 +54,19 @@ def _tally_selects(vendor: str, events: str, changed=None) -> list[str]:
     """
     day = DAY[vendor]
     if changed is None:
-        selects = [f"SELECT 'day', 0, {day}, count(*) FROM {events} WHERE {{where}} GROUP BY 3"]
+        selects = [
+            f"SELECT 'day' AS facet, 0 AS key, {day} AS day, count(*) AS n FROM {events} "
+            f"WHERE {{where}} GROUP BY 3"
+        ]
     else:
         selects = []
     for table, column, facet in LINKS if changed is None else [changed]:
         joined = events if changed else f"{events} JOIN {table} l ON l.event_id = e.id"
         selects += [
-            f"SELECT '{facet}', l.{column}, 0, count(*) FROM {joined} WHERE {{where}} GROUP BY 2",
-            f"SELECT '{facet}', l.{column}, {day}, count(*) FROM {joined} "
+            f"SELECT '{facet}' AS facet, l.{column} AS key, 0 AS day, count(*) AS n "
+            f"FROM {joined} WHERE {{where}} GROUP BY 2",
+            f"SELECT '{facet}' AS facet, l.{column} AS key, {day} AS day, count(*) AS n "
+            f"FROM {joined} "
             f"WHERE {{where}} GROUP BY 2, 3",
         ]
     return selects
@@ -96,17 +101,32 @@ def _pair_selects(events: str, changed=None) -> list[str]:
             else:
                 continue
             selects.append(
-                f"SELECT '{facet}', {mine}, '{other_facet}', {theirs}, count(*) "
+                f"SELECT '{facet}' AS facet, {mine} AS key, '{other_facet}' AS other_facet, "
+                f"{theirs} AS other_key, count(*) AS n "
                 f"FROM {source} WHERE {{where}} GROUP BY 2, 4"
             )
     return selects
 
 
 def _upserts(vendor: str, table: str, key: str, selects: list[str], where: str, sign: int):
+    """Statements adding `sign` times each SELECT's counts to the table's rows.
+
+    Adding inserts what is missing; taking away only lowers rows that exist, so taking
+    away what was never counted (a table emptied in any order) leaves no negative rows.
+    """
+    name = table.split()[0]
     add = "excluded.events" if vendor == "sqlite" else "EXCLUDED.events"
-    current = "events" if vendor == "sqlite" else f"{table.split()[0]}.events"
+    current = "events" if vendor == "sqlite" else f"{name}.events"
+    columns = key.strip("()").split(", ")
     for select in selects:
         counted = select.format(where=where).replace("count(*)", f"{sign} * count(*)")
+        if sign < 0:
+            same = " AND ".join(f"{name}.{column} = d.{column}" for column in columns)
+            yield (
+                f"UPDATE {name} SET events = {name}.events + d.n "
+                f"FROM ({counted}) AS d WHERE {same};"
+            )
+            continue
         # Sorted, so that two writers never take the same counters in opposite orders.
         yield (
             f"INSERT INTO {table} SELECT * FROM ({counted}) AS d WHERE true ORDER BY 1, 2, 3, 4 "
