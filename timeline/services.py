@@ -20,7 +20,6 @@ from .models import Actor, Event, Region, Report, Topic
 from .places import places_sync
 from .report_files import ReportFileError, read_report_file, report_paths
 from .selectors import gazetteer_load
-from .tallies import tallies_add, tallies_paused
 
 logger = logging.getLogger(__name__)
 FUTURE_TOLERANCE = dt.timedelta(days=1)  # time zones put a fresh report slightly ahead
@@ -306,37 +305,31 @@ def _event_update(event: Event, extracted: ExtractedEvent) -> bool:
 
 
 def _store_events(report: Report, extracted_events: list[ExtractedEvent]) -> None:
-    """Create events and their tags with a fixed number of queries.
-
-    The events are all new, so their tallies are counted once at the end instead of row
-    by row in the triggers (which cost an import of many reports about half its time).
-    """
-    with transaction.atomic(), tallies_paused():
-        events = Event.objects.bulk_create(
-            Event(
-                report=report,
-                date=e.date,
-                precision=e.precision,
-                title=e.title[:300],
-                text=e.text,
-                quote=e.text,
-                position=e.position,
-            )
-            for e in extracted_events
+    """Create events and their tags with a fixed number of queries."""
+    events = Event.objects.bulk_create(
+        Event(
+            report=report,
+            date=e.date,
+            precision=e.precision,
+            title=e.title[:300],
+            text=e.text,
+            quote=e.text,
+            position=e.position,
         )
-        for field, model in _TAG_FIELDS:
-            attribute = field.removesuffix("s")
-            wanted = {slug for e in extracted_events for slug in getattr(e, field)}
-            ids = dict(model.objects.filter(slug__in=wanted).values_list("slug", "id"))
-            through = getattr(Event, field).through
-            through.objects.bulk_create(
-                through(event_id=event.pk, **{f"{attribute}_id": ids[slug]})
-                for event, extracted in zip(events, extracted_events, strict=True)
-                for slug in dict.fromkeys(getattr(extracted, field))
-                if slug in ids
-            )
-        places_sync(event.pk for event in events)
-        tallies_add(event.pk for event in events)
+        for e in extracted_events
+    )
+    for field, model in _TAG_FIELDS:
+        attribute = field.removesuffix("s")
+        wanted = {slug for e in extracted_events for slug in getattr(e, field)}
+        ids = dict(model.objects.filter(slug__in=wanted).values_list("slug", "id"))
+        through = getattr(Event, field).through
+        through.objects.bulk_create(
+            through(event_id=event.pk, **{f"{attribute}_id": ids[slug]})
+            for event, extracted in zip(events, extracted_events, strict=True)
+            for slug in dict.fromkeys(getattr(extracted, field))
+            if slug in ids
+        )
+    places_sync(event.pk for event in events)
 
 
 def _create_discovered(extraction: Extraction) -> None:

@@ -73,38 +73,30 @@ def _tally_selects(vendor: str, events: str, changed=None) -> list[str]:
 
 
 def _pair_selects(events: str, changed=None) -> list[str]:
-    """Grouped SELECTs of (facet, key, other_facet, other_key, n) over `events` (e).
+    """Grouped SELECTs of (facet, key, other_facet, other_key, n) over `events` (e), both
+    ways round.
 
     With `changed` (link table, tag column, facet) only the pairs that table's rows make:
-    `events` then joins it as l already.
+    `events` then joins them as l already.
     """
     selects = []
-    for table, column, facet in LINKS:
+    for table, column, facet in LINKS if changed is None else [changed]:
         for other_table, other_column, other_facet in LINKS:
-            if other_facet == facet:
-                continue
+            if other_facet == facet or (changed is None and other_facet < facet):
+                continue  # each unordered pair once; both ways round below
+            source = f"{events} JOIN {other_table} o ON o.event_id = e.id"
             if changed is None:
-                source = (
-                    f"{events} JOIN {table} l ON l.event_id = e.id "
-                    f"JOIN {other_table} o ON o.event_id = e.id"
+                source = f"{events} JOIN {table} l ON l.event_id = e.id JOIN {other_table} o "
+                source += "ON o.event_id = e.id"
+            for a, a_key, b, b_key in (
+                (facet, f"l.{column}", other_facet, f"o.{other_column}"),
+                (other_facet, f"o.{other_column}", facet, f"l.{column}"),
+            ):
+                selects.append(
+                    f"SELECT '{a}' AS facet, {a_key} AS key, '{b}' AS other_facet, "
+                    f"{b_key} AS other_key, count(*) AS n FROM {source} "
+                    f"WHERE {{where}} GROUP BY 2, 4"
                 )
-                mine, theirs = f"l.{column}", f"o.{other_column}"
-            elif changed[2] in (facet, other_facet):
-                this_column, partner = changed[1], other_table if changed[2] == facet else table
-                partner_column = other_column if changed[2] == facet else column
-                source = f"{events} JOIN {partner} o ON o.event_id = e.id"
-                mine, theirs = (
-                    (f"l.{this_column}", f"o.{partner_column}")
-                    if changed[2] == facet
-                    else (f"o.{partner_column}", f"l.{this_column}")
-                )
-            else:
-                continue
-            selects.append(
-                f"SELECT '{facet}' AS facet, {mine} AS key, '{other_facet}' AS other_facet, "
-                f"{theirs} AS other_key, count(*) AS n "
-                f"FROM {source} WHERE {{where}} GROUP BY 2, 4"
-            )
     return selects
 
 
@@ -134,33 +126,25 @@ def _upserts(vendor: str, table: str, key: str, selects: list[str], where: str, 
         )
 
 
-def _changes(vendor: str, events: str, where: str, sign: int, changed=None) -> str:
+def _changes(vendor: str, events: str, where: str, sign: int, changed=None) -> list[str]:
     """Every tally and pair that the events (and, if `changed`, only those links) move."""
     tallies = _tally_selects(vendor, events, changed)
     pairs = _pair_selects(events, changed)
-    return "\n".join(
-        [
-            *_upserts(vendor, TALLY, TALLY_KEY, tallies, where, sign),
-            *_upserts(vendor, PAIR, PAIR_KEY, pairs, where, sign),
-        ]
-    )
+    return [
+        *_upserts(vendor, TALLY, TALLY_KEY, tallies, where, sign),
+        *_upserts(vendor, PAIR, PAIR_KEY, pairs, where, sign),
+    ]
 
 
 def tallies_add_statements(vendor: str, where: str) -> list[str]:
     """Upserts adding the tallies of the visible events matching `where` (on e)."""
-    condition = f"({where}) AND {VISIBLE}"
-    return [
-        *_upserts(
-            vendor, TALLY, TALLY_KEY, _tally_selects(vendor, "timeline_event e"), condition, 1
-        ),
-        *_upserts(vendor, PAIR, PAIR_KEY, _pair_selects("timeline_event e"), condition, 1),
-    ]
+    return _changes(vendor, "timeline_event e", f"({where}) AND {VISIBLE}", 1)
 
 
 def _sqlite_triggers() -> list[str]:
     def on_event(row: str, sign: int) -> str:
         where = f"e.id = {row}.id AND {VISIBLE}"
-        return _changes("sqlite", "timeline_event e", where, sign)
+        return "\n".join(_changes("sqlite", "timeline_event e", where, sign))
 
     changed = f"NOT {PAUSED} AND (OLD.status IS NOT NEW.status OR OLD.date IS NOT NEW.date)"
     statements = [
@@ -179,7 +163,7 @@ def _sqlite_triggers() -> list[str]:
         def on_link(row: str, sign: int, link=link, column=column) -> str:
             rows = f"(SELECT {row}.event_id AS event_id, {row}.{column} AS {column}) l"
             events = f"{rows} JOIN timeline_event e ON e.id = l.event_id"
-            return _changes("sqlite", events, VISIBLE, sign, changed=link)
+            return "\n".join(_changes("sqlite", events, VISIBLE, sign, changed=link))
 
         moved = f"AFTER UPDATE OF event_id, {column} ON {table} WHEN NOT {PAUSED}"
         statements += [
@@ -214,12 +198,14 @@ def _postgresql_triggers() -> list[str]:
         "WHERE o.status IS DISTINCT FROM n.status OR o.date IS DISTINCT FROM n.date) e"
     )
     statements = [
-        function("tally_event_insert", _changes("postgresql", "added e", VISIBLE, 1)),
-        function("tally_event_delete", _changes("postgresql", "removed e", VISIBLE, -1)),
+        function("tally_event_insert", "\n".join(_changes("postgresql", "added e", VISIBLE, 1))),
+        function("tally_event_delete", "\n".join(_changes("postgresql", "removed e", VISIBLE, -1))),
         function(
             "tally_event_update",
-            _changes("postgresql", changed.format(side="o"), VISIBLE, -1)
-            + _changes("postgresql", changed.format(side="n"), VISIBLE, 1),
+            "\n".join(
+                _changes("postgresql", changed.format(side="o"), VISIBLE, -1)
+                + _changes("postgresql", changed.format(side="n"), VISIBLE, 1)
+            ),
         ),
         trigger("tally_event_insert", "timeline_event", "INSERT", "NEW TABLE AS added"),
         trigger("tally_event_delete", "timeline_event", "DELETE", "OLD TABLE AS removed"),
@@ -230,7 +216,7 @@ def _postgresql_triggers() -> list[str]:
 
         def on_link(rows: str, sign: int, link=link) -> str:
             events = f"{rows} l JOIN timeline_event e ON e.id = l.event_id"
-            return _changes("postgresql", events, VISIBLE, sign, changed=link)
+            return "\n".join(_changes("postgresql", events, VISIBLE, sign, changed=link))
 
         statements += [
             function(f"tally_{table}_insert", on_link("added", 1)),

@@ -43,20 +43,18 @@ def event_conditions(
     list's rows and test each against the others. On events themselves (`field` other
     than "event_id") dates and text apply directly; on a link table they join the nest.
     """
-    own = Q()  # conditions on the events' own columns
+    dates = Q()
     if filters.date_from:
-        own &= Q(date__gte=filters.date_from)
+        dates &= Q(date__gte=filters.date_from)
     if filters.date_to:
-        own &= Q(date__lte=filters.date_to)
+        dates &= Q(date__lte=filters.date_to)
     on_links = field == "event_id"
-    if filters.q:
-        own &= matching_condition(filters.q, field="pk" if on_links else field)
+    text = matching_condition(filters.q, field="pk" if on_links else field)  # Q() if none
     ids = None
-    if own and on_links:
-        searched = matching_ids(filters.q) if filters.q else None
-        only_text = searched is not None and not (filters.date_from or filters.date_to)
-        # Text alone: the index's own list of ids, without reading a row of events.
-        ids = searched if only_text else Event.objects.filter(own).values("pk")
+    if on_links and (dates or text):
+        searched = None if dates else matching_ids(filters.q)
+        # Text alone: the full-text index's own list of ids, without reading an event.
+        ids = searched if searched is not None else Event.objects.filter(dates & text).values("pk")
     for facet in FACETS:
         if facet != skip and getattr(filters, facet):
             tags = taxonomy.ids(facet, getattr(filters, facet))
@@ -65,8 +63,8 @@ def event_conditions(
                 links = links.filter(event_id__in=ids)
             ids = links.values("event_id")
     conditions = [] if ids is None else [Q(**{f"{field}__in": ids})]
-    if own and not on_links:
-        conditions.append(own)
+    if not on_links and (dates or text):
+        conditions.append(dates & text)
     return conditions
 
 
@@ -78,7 +76,8 @@ def events_filtered(
     `walk`: test the facet filters on `id + 0`, which SQLite cannot look up by key, so it
     walks the timeline-order index and stops at a page's worth of matches. For a filter
     matching thousands of events that reads a few hundred index entries instead of
-    fetching every match and sorting them (25 ms down to 8 at 100,000 events).
+    fetching every match and sorting them (the page query went from 35 to 8 ms in SQLite
+    for a filter matching 22,700 of 100,000 events).
     """
     if not walk:
         return Event.objects.visible().filter(*event_conditions(filters, taxonomy))

@@ -1,5 +1,4 @@
 import html
-from functools import lru_cache
 
 from django import template
 from django.utils.dateformat import format as date_format
@@ -18,19 +17,6 @@ def event_date(event) -> str:
     return date_format(event.date, _FORMATS.get(event.precision, _FORMATS["day"]))
 
 
-@register.simple_tag
-def adding(filters: TimelineFilters | None, facet: str, slug: str) -> str:
-    """The canonical query string of the current view with one more facet value."""
-    return _adding(filters or TimelineFilters(), facet, slug)
-
-
-@lru_cache(maxsize=4096)
-def _adding(filters: TimelineFilters, facet: str, slug: str) -> str:
-    # Pure, and asked again and again: most events on a page share their country, their
-    # oblast and a topic or two.
-    return filters.with_value(facet, slug).query()
-
-
 def _attr(value) -> str:
     """Text escaped for HTML (stdlib: the same entities as Django's `escape`, minus its
     lazy-string wrapper, which costs more than the escaping on lists of hundreds)."""
@@ -46,6 +32,8 @@ def event_tags(context, event, filters: TimelineFilters | None) -> str:
     """
     filters = filters or TimelineFilters()
     index = _attr(context.get("index_url", ""))
+    # Per render: most events on a page share their country, oblast and a topic or two.
+    queries = context.render_context.setdefault("event_tag_queries", {})
     items = []
     for facet, tags, title in (
         ("topic", event.topics.all(), "Show {} events"),
@@ -53,7 +41,10 @@ def event_tags(context, event, filters: TimelineFilters | None) -> str:
         ("actor", event.actors.all(), "Show events involving {}"),
     ):
         for tag in tags:
-            href = index + _attr(_adding(filters, facet, tag.slug))
+            key = (filters, facet, tag.slug)
+            if key not in queries:
+                queries[key] = _attr(filters.with_value(facet, tag.slug).query())
+            href = index + queries[key]
             kind = _attr(tag.kind if facet == "actor" else facet)
             name = _attr(tag.name)
             items.append(
