@@ -118,14 +118,16 @@ def hammer(reports: str, seconds: str = "60") -> None:
     admin = get_user_model().objects.create_superuser("hammer", password="unused-password")
 
     def loop(work) -> None:
-        # Until the import is over, and at least a few times each however quick it was.
+        # Until the import is over, and at least a few real rounds each however quick it
+        # was: a round that found no event yet to work on does not count.
         rounds = 0
         try:
             while time.monotonic() < deadline and not (done.is_set() and rounds >= 3):
-                rounds += 1
                 try:
-                    work()
+                    if work() is not False:
+                        rounds += 1
                 except Exception as exc:  # every failure is the finding
+                    rounds += 1
                     errors.append(f"{work.__name__}: {exc!r}")
         finally:
             connection.close()
@@ -157,7 +159,7 @@ def hammer(reports: str, seconds: str = "60") -> None:
         with transaction.atomic():
             ids = list(Event.objects.values_list("pk", flat=True)[:200])
             if not ids:
-                return
+                return False
             event = Event.objects.get(pk=random.choice(ids))
             event.title = f"Edited {time.monotonic():.6f}"
             curation.event_edit(event=event)
@@ -173,7 +175,7 @@ def hammer(reports: str, seconds: str = "60") -> None:
             time.sleep(0.05)  # the import has stored nothing yet
             event = Event.objects.order_by("?").first()
         if event is None:
-            return
+            return False
         url = f"/admin/timeline/event/{event.pk}/change/"
         page = editor.get(url).content.decode()
         opened = re.search(r'name="opened_version" value="([^"]*)"', page).group(1)
