@@ -11,13 +11,14 @@ import hashlib
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connection, transaction
 from django.utils import timezone
 
 from .cache import data_changed
 from .models import Actor, Event, Region, Report, Topic
-from .places import places_sync
+from .places import places_add
 from .tallies import tallies_add, tallies_paused
 
 START = dt.date(2022, 2, 24)
@@ -109,22 +110,33 @@ def corpus_generate(*, events: int, seed: int = 1, progress=None) -> CorpusOutco
             sampler = _Sampler(rng, draw_date, pick_region, pick_actor, topics, names)
             batch_reports, batch_events = sampler.reports(chunk, run, reports)
             created = Report.objects.bulk_create(batch_reports)
-            rows = []
-            for report, planned in zip(created, batch_events, strict=True):
-                for position, (event, tags) in enumerate(planned):
-                    event.report_id = report.pk
-                    event.position = position
-                    rows.append((event, tags))
-            stored = Event.objects.bulk_create([event for event, _ in rows])
-            links += _link(stored, [tags for _, tags in rows])
-            places_sync(event.pk for event in stored)
-            tallies_add(event.pk for event in stored)
+            planned = [
+                (report.pk, position, event)
+                for report, events_of_report in zip(created, batch_events, strict=True)
+                for position, event in enumerate(events_of_report)
+            ]
+            ids = _events_insert(planned)
+            stored = list(zip(ids, (event for _, _, event in planned), strict=True))
+            links += _link(stored)
+            places_add((pk, region) for pk, event in stored for region in event.regions)
+            tallies_add(ids)
             data_changed()
-        made += len(stored)
+        made += len(ids)
         reports += len(created)
         if progress:
             progress(made, events)
     return CorpusOutcome(reports=reports, events=made, links=links)
+
+
+class _Event(NamedTuple):
+    """A planned event: plain values, since model instances cost more than the insert."""
+
+    date: dt.date
+    precision: str
+    text: str
+    regions: list[int]
+    actors: list[int]
+    topics: list[int]
 
 
 @dataclass
@@ -158,7 +170,7 @@ class _Sampler:
             left -= size
         return batch_reports, batch_events
 
-    def _event(self, published: dt.date) -> tuple[Event, tuple]:
+    def _event(self, published: dt.date) -> _Event:
         rng = self.rng
         region_ids = self.pick_region(rng.choice((1, 1, 1, 2, 2, 3)))
         actor_ids = self.pick_actor(rng.choice((1, 2, 2, 3)))
@@ -168,8 +180,48 @@ class _Sampler:
         if precision == "month":
             day = day.replace(day=1)
         text = _sentence(rng, self.names, region_ids, actor_ids)
-        event = Event(date=day, precision=precision, title=text[:80], text=text, quote=text)
-        return event, (region_ids, actor_ids, topic_ids)
+        return _Event(day, precision, text, region_ids, actor_ids, topic_ids)
+
+
+def _events_insert(planned: Sequence[tuple[int, int, _Event]]) -> list[int]:
+    """Store (report pk, position, event) rows in multi-row INSERTs; their pks, in order.
+
+    bulk_create spent three quarters of its time preparing values field by field (12.7 of
+    15.8 s for 100,000 events, profiled); here the fields every event shares are
+    prepared once per batch.
+    """
+    fields = [field for field in Event._meta.concrete_fields if not field.primary_key]
+    template = Event(report_id=0, position=0, date=START, title="", text="")
+    shared = [
+        field.get_db_prep_save(field.pre_save(template, add=True), connection) for field in fields
+    ]
+    slots = {field.attname: index for index, field in enumerate(fields)}
+    date_field = Event._meta.get_field("date")
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    ids = {}
+    rows_per_statement = 1_000  # under both engines' limits on parameters
+    with connection.cursor() as cursor:
+        for start in range(0, len(planned), rows_per_statement):
+            chunk = planned[start : start + rows_per_statement]
+            values = []
+            for report_id, position, event in chunk:
+                own = list(shared)
+                own[slots["report_id"]] = report_id
+                own[slots["position"]] = position
+                own[slots["date"]] = date_field.get_db_prep_save(event.date, connection)
+                own[slots["precision"]] = event.precision
+                own[slots["title"]] = event.text[:80]
+                own[slots["text"]] = own[slots["quote"]] = event.text
+                values.extend(own)
+            cursor.execute(
+                f"INSERT INTO {Event._meta.db_table} ({columns}) "
+                f"VALUES {', '.join([row] * len(chunk))} RETURNING id, report_id, position",
+                values,
+            )
+            # Matched on the natural key: neither engine promises RETURNING's row order.
+            ids.update(((report_id, position), pk) for pk, report_id, position in cursor)
+    return [ids[report_id, position] for report_id, position, _ in planned]
 
 
 def _sentence(rng: random.Random, names: dict[int, str], regions, actors) -> str:
@@ -181,18 +233,12 @@ def _sentence(rng: random.Random, names: dict[int, str], regions, actors) -> str
     )
 
 
-def _link(events: Sequence[Event], tags: Sequence[tuple]) -> int:
+def _link(stored: Sequence[tuple[int, _Event]]) -> int:
     """Insert the tag links with plain executemany: the ORM is the slow part here."""
     total = 0
-    for index, (field, column) in enumerate(
-        (("regions", "region_id"), ("actors", "actor_id"), ("topics", "topic_id"))
-    ):
+    for field, column in (("regions", "region_id"), ("actors", "actor_id"), ("topics", "topic_id")):
         table = getattr(Event, field).through._meta.db_table
-        rows = [
-            (event.pk, tag)
-            for event, event_tags in zip(events, tags, strict=True)
-            for tag in event_tags[index]
-        ]
+        rows = [(pk, tag) for pk, event in stored for tag in getattr(event, field)]
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {table} (event_id, {column}) VALUES (%s, %s)",

@@ -1,8 +1,9 @@
 """Keeping `EventPlace` (each event with every place it is in, ancestors included) true.
 
 It is derived data: the tagged regions of an event plus their parents up the tree.
-`places_sync` redoes it for some events (after tagging), `places_rebuild` for all of
-them (after the region tree itself changed).
+`places_sync` redoes it for some events (after tagging), `places_add` stores it for new
+events whose tags the caller already holds, `places_rebuild` for all of them (after the
+region tree itself changed).
 """
 
 from __future__ import annotations
@@ -32,24 +33,27 @@ def places_sync(event_ids: Iterable[int]) -> None:
     ids = list(dict.fromkeys(event_ids))
     if not ids:
         return
-    parents = dict(Region.objects.values_list("id", "parent_id"))
     links = Event.regions.through.objects
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         EventPlace.objects.filter(event_id__in=chunk).delete()
-        rows = {
-            (event_id, place)
-            for event_id, region_id in links.filter(event_id__in=chunk).values_list(
-                "event_id", "region_id"
-            )
-            for place in _with_ancestors(region_id, parents)
-        }
-        # Plain rows, not model instances: a bulk import writes about four per event.
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {EventPlace._meta.db_table} (event_id, region_id) VALUES (%s, %s)",
-                sorted(rows),
-            )
+        places_add(links.filter(event_id__in=chunk).values_list("event_id", "region_id"))
+
+
+def places_add(tags: Iterable[tuple[int, int]]) -> None:
+    """Store the places of (event, region tag) pairs, for events that have none stored yet."""
+    parents = dict(Region.objects.values_list("id", "parent_id"))
+    rows = {
+        (event_id, place)
+        for event_id, region_id in tags
+        for place in _with_ancestors(region_id, parents)
+    }
+    # Plain rows, not model instances: a bulk import writes about four per event.
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {EventPlace._meta.db_table} (event_id, region_id) VALUES (%s, %s)",
+            sorted(rows),
+        )
 
 
 @transaction.atomic
