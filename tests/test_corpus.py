@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 
 from timeline.corpus import corpus_generate
 from timeline.models import Event, EventPlace, Report
+from timeline.places import places_rebuild
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +18,19 @@ def test_a_corpus_has_the_shape_of_real_reporting():
     assert all(1 <= e.topics.count() <= 3 for e in Event.objects.all()[:50])
     assert EventPlace.objects.exists()  # the place index follows bulk inserts
     assert Event.objects.dates("date", "year").count() >= 2  # spread over years
+
+
+def test_generated_events_are_stored_as_the_orm_would_store_them():
+    corpus_generate(events=120, seed=4)
+    event = Event.objects.order_by("?").first()
+    assert event.status == Event.Status.UNREVIEWED and not event.edited
+    assert event.title and event.text == event.quote and event.created and event.updated
+    positions = list(event.report.events.order_by("position").values_list("position", flat=True))
+    assert positions == list(range(len(positions)))
+    # Places written from the tags in hand match a recount from the stored links.
+    written = set(EventPlace.objects.values_list("event_id", "region_id"))
+    places_rebuild()
+    assert set(EventPlace.objects.values_list("event_id", "region_id")) == written
 
 
 def test_the_same_seed_gives_the_same_dates():
