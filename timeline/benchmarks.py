@@ -198,22 +198,32 @@ def _settle(seconds: float) -> None:
     time.sleep(seconds)  # keeps one worker busy so the next task starts another
 
 
-def extraction_bench(*, reports: int = 1200, sentences: int = 30, jobs: int = 1) -> float:
-    """Sentences per second through the whole pipeline, in `jobs` processes."""
+def extraction_bench(
+    *, reports: int = 1200, sentences: int = 30, jobs: int = 1, rounds: int = 3
+) -> float:
+    """Sentences per second through the whole pipeline, in `jobs` processes: the best of
+    `rounds` passes, since other work on the machine only ever slows a pass down."""
     rng = random.Random(7)
     bodies = [synthetic_report(rng, sentences) for _ in range(reports)]
     published = "2022-05-18"
     gazetteer = gazetteer_load()
+    best = 0.0
     if jobs == 1:
         parallel.start_worker(gazetteer)  # compile the gazetteer before the clock starts
-        started = time.perf_counter()
-        _extract_many((bodies, published))
-        return reports * sentences / (time.perf_counter() - started)
-    chunks = [bodies[i::jobs] for i in range(jobs)]
+        for _ in range(rounds):
+            started = time.perf_counter()
+            _extract_many((bodies, published))
+            best = max(best, reports * sentences / (time.perf_counter() - started))
+        return best
+    # Small tasks, handed out as workers free up (as import_reports does with files), so
+    # a worker slowed by something else does not hold the whole pass back.
+    tasks = [(bodies[i : i + 25], published) for i in range(0, len(bodies), 25)]
     with ProcessPoolExecutor(
         jobs, initializer=parallel.start_worker, initargs=(gazetteer,)
     ) as pool:
         list(pool.map(_settle, [0.5] * jobs))  # every worker started and compiled
-        started = time.perf_counter()
-        list(pool.map(_extract_many, [(chunk, published) for chunk in chunks]))
-        return reports * sentences / (time.perf_counter() - started)
+        for _ in range(rounds):
+            started = time.perf_counter()
+            list(pool.map(_extract_many, tasks))
+            best = max(best, reports * sentences / (time.perf_counter() - started))
+    return best

@@ -55,7 +55,8 @@ class Command(BaseCommand):
             one = extraction_bench(jobs=1)
             two = extraction_bench(jobs=2)
             self.stdout.write(
-                f"extraction: {one:,.0f} sentences/s in one process, {two:,.0f} with 2 jobs "
+                f"extraction (best of 3 passes): {one:,.0f} sentences/s in one process, "
+                f"{two:,.0f} with 2 jobs "
                 f"({two / one:.2f}x)"
             )
             summary["extraction"] = {
