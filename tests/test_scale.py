@@ -181,3 +181,12 @@ def test_pages_cache_in_redis_too(client, corpus):
         data_changed()
         assert b"Kharkiv city" in client.get("/?region=kharkiv").content
         caches["default"].clear()
+
+
+@pytest.mark.django_db
+def test_postgresql_runs_the_apps_queries_without_its_jit():
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
