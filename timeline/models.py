@@ -210,8 +210,14 @@ class EventPlace(models.Model):
     region filter and the region tree's rolled-up counts are plain indexed lookups.
     """
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="places")
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="event_places")
+    # No single-column indexes: the unique (event, region) and the (region, event) index
+    # below serve lookups by either, and a million events write about four rows each.
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="places", db_index=False
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="event_places", db_index=False
+    )
 
     class Meta:
         constraints = [
