@@ -33,16 +33,25 @@ def places_sync(event_ids: Iterable[int]) -> None:
     ids = list(dict.fromkeys(event_ids))
     if not ids:
         return
+    parents = _parents()
     links = Event.regions.through.objects
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         EventPlace.objects.filter(event_id__in=chunk).delete()
-        places_add(links.filter(event_id__in=chunk).values_list("event_id", "region_id"))
+        tags = links.filter(event_id__in=chunk).values_list("event_id", "region_id")
+        _places_insert(tags, parents)
 
 
 def places_add(tags: Iterable[tuple[int, int]]) -> None:
     """Store the places of (event, region tag) pairs, for events that have none stored yet."""
-    parents = dict(Region.objects.values_list("id", "parent_id"))
+    _places_insert(tags, _parents())
+
+
+def _parents() -> dict[int, int | None]:
+    return dict(Region.objects.values_list("id", "parent_id"))
+
+
+def _places_insert(tags: Iterable[tuple[int, int]], parents: dict[int, int | None]) -> None:
     rows = {
         (event_id, place)
         for event_id, region_id in tags
