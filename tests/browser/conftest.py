@@ -125,7 +125,9 @@ def _watch(context, base_url: str, problems: list[str]) -> None:
             problems.append(f"{response.status} for {response.url}")
 
     def on_failed(request) -> None:
-        if request.resource_type in ASSET_TYPES:
+        # ERR_ABORTED: the page was left (the test navigated on) while the asset was still
+        # loading. A missing asset shows as its status above, a blocked one as its reason.
+        if request.resource_type in ASSET_TYPES and request.failure != "net::ERR_ABORTED":
             problems.append(f"{request.resource_type} failed: {request.url} ({request.failure})")
 
     context.on("request", on_request)
