@@ -54,5 +54,8 @@ def _fresh_caches():
     """Each test starts with empty caches: a rolled-back test reuses data version numbers."""
     from django.core.cache import caches
 
+    from timeline.selectors.columns import columns_forget
+
     for cache in caches.all():
         cache.clear()
+    columns_forget()

@@ -10,3 +10,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast log
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 STATIC_ROOT = None  # tests never collectstatic; whitenoise serves from the finders instead
 WHITENOISE_USE_FINDERS = True
+TIMELINE_COLUMNS = "inline"  # build the in-memory columns within the request, on this connection

@@ -10,6 +10,7 @@ from timeline.corpus import corpus_generate
 from timeline.filters import parse_filters
 from timeline.models import Event, Region
 from timeline.search import matching_condition
+from timeline.selectors.columns import columns_current
 from timeline.selectors.counting import facet_counts
 from timeline.selectors.events import event_page
 from timeline.selectors.selection import timeline_selection
@@ -151,9 +152,12 @@ def test_walking_the_index_finds_the_same_pages(corpus, query):
     ["/", "/?region=ukraine&topic=battlefield", "/events.json?topic=battlefield", "/feed.atom",
      "/embed/?topic=talks"],
 )  # fmt: skip
+@pytest.mark.parametrize("columns", ["off", "inline"])  # counted in SQL, or in memory
 def test_every_view_runs_a_constant_number_of_queries(
-    client, corpus, url, django_assert_max_num_queries
+    client, corpus, url, columns, settings, django_assert_max_num_queries
 ):
+    settings.TIMELINE_COLUMNS = columns
+    columns_current()  # in memory: built beforehand, as the background thread would have
     with django_assert_max_num_queries(12):
         assert client.get(url).status_code == 200
 

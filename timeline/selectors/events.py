@@ -117,6 +117,17 @@ def event_page(
     return page
 
 
+def event_page_of_ids(ids, *, number: int) -> Page:
+    """One page of events, given the id of every matching event in timeline order."""
+    paginator = Paginator(ids, EVENTS_PER_PAGE)
+    page = paginator.page(min(max(number, 1), paginator.num_pages))
+    wanted = [int(pk) for pk in page.object_list]
+    found = Event.objects.select_related("report").in_bulk(wanted)
+    page.object_list = [found[pk] for pk in wanted if pk in found]
+    tags_load(page.object_list)
+    return page
+
+
 def events_by_date(events) -> list[tuple]:
     """Group consecutive events under their date (the list is already date-ordered)."""
     return [(day, list(group)) for day, group in groupby(events, key=lambda e: e.date)]

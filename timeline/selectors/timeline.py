@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from django.core.paginator import Page
 
 from ..filters import TimelineFilters
+from .columns import columns_current
 from .counting import facet_counts
 from .density import Density, event_density, events_per_day
-from .events import WALK_FROM_MATCHES, event_page, events_by_date
+from .events import WALK_FROM_MATCHES, event_page, event_page_of_ids, events_by_date
 from .facets import Facets, event_facets
 from .selection import TimelineSelection, timeline_selection
 from .words import Chip, describe, filter_chips
@@ -64,11 +65,7 @@ def timeline_load(query: Mapping[str, list[str]]) -> TimelineView:
 def timeline_view(selection: TimelineSelection) -> TimelineView:
     """The whole view of a parsed selection."""
     filters = selection.filters
-    counts = facet_counts(filters, selection.taxonomy)
-    per_day = events_per_day(selection.events, filters, selection.taxonomy)
-    total = sum(n for _day, n in per_day)
-    events = selection.events_walked if total >= WALK_FROM_MATCHES else selection.events
-    page = event_page(events, number=filters.page, sort=filters.sort, count=total)
+    counts, per_day, page = _counted(selection)
     ignored = filters.ignored
     if page.number != filters.page:
         ignored += (f"page {filters.page} (there are {page.paginator.num_pages})",)
@@ -84,3 +81,22 @@ def timeline_view(selection: TimelineSelection) -> TimelineView:
         chips=filter_chips(filters, names),
         ignored=ignored,
     )
+
+
+def _counted(selection: TimelineSelection) -> tuple[dict, list, Page]:
+    """Facet counts, events per day and the page: from the in-memory columns of the
+    current data when this process has them, else from SQL."""
+    filters, taxonomy = selection.filters, selection.taxonomy
+    columns = columns_current()
+    if columns is not None:
+        masks = columns.masks(filters, taxonomy)
+        chosen = columns.chosen(masks)
+        ids = columns.ordered_ids(chosen, filters.sort)
+        page = event_page_of_ids(ids, number=filters.page)
+        return columns.facet_counts(masks), columns.per_day(chosen), page
+    counts = facet_counts(filters, taxonomy)
+    per_day = events_per_day(selection.events, filters, taxonomy)
+    total = sum(n for _day, n in per_day)
+    events = selection.events_walked if total >= WALK_FROM_MATCHES else selection.events
+    page = event_page(events, number=filters.page, sort=filters.sort, count=total)
+    return counts, per_day, page
