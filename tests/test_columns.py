@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import caches
 
 from tests.test_scale import plain_counts
+from tests.test_security import deploy_check
 from timeline.corpus import corpus_generate
 from timeline.filters import parse_filters
 from timeline.models import Event
@@ -175,3 +176,24 @@ def test_a_failed_build_leaves_the_timeline_counting_in_sql(client, settings, mo
     response = client.get("/")
     assert response.status_code == 200
     assert response.context["view"].count == Event.objects.visible().count()
+
+
+def test_an_unknown_columns_mode_stops_the_app_with_a_clear_error():
+    result = deploy_check(HTTPS="1", TIMELINE_COLUMNS="sometimes")
+    assert result.returncode != 0
+    assert "TIMELINE_COLUMNS is 'sometimes': use background, inline or off" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "counted_in_columns"),
+    [
+        ("/", False),  # the tallies answer the whole timeline
+        ("/?topic=battlefield", False),  # and a single tag
+        ("/?actor=russia&topic=battlefield", True),
+        ("/?q=grain", True),
+        ("/?from=2023-01-01&topic=battlefield", True),
+    ],
+)
+def test_combinations_are_counted_in_the_columns(client, corpus, url, counted_in_columns):
+    assert client.get(url).status_code == 200
+    assert (columns_module._held is not None) == counted_in_columns

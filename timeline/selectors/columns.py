@@ -52,6 +52,12 @@ class Links:
 
     rows: np.ndarray  # int32
     tags: np.ndarray  # int32, ascending
+    totals: dict[int, int]  # {tag id: events} over all rows, counted once
+
+    @classmethod
+    def of(cls, rows: np.ndarray, tags: np.ndarray) -> Links:
+        by_tag = np.argsort(tags, kind="stable")
+        return cls(rows=rows[by_tag], tags=tags[by_tag], totals=_nonzero(np.bincount(tags)))
 
     def rows_of(self, tags: set[int]) -> np.ndarray:
         """The event rows linked to any of these tags (a row may repeat)."""
@@ -60,10 +66,15 @@ class Links:
 
     def counts(self, chosen: np.ndarray | None) -> dict[int, int]:
         """{tag id: events} over the rows `chosen` marks (all rows for None)."""
-        tags = self.tags if chosen is None else self.tags[chosen[self.rows]]
-        totals = np.bincount(tags)
-        present = np.flatnonzero(totals)
-        return dict(zip(present.tolist(), totals[present].tolist(), strict=True))
+        if chosen is None:
+            return dict(self.totals)
+        return _nonzero(np.bincount(self.tags[chosen[self.rows]]))
+
+
+def _nonzero(totals: np.ndarray) -> dict[int, int]:
+    """{index: value} of an array's nonzero values."""
+    present = np.flatnonzero(totals)
+    return dict(zip(present.tolist(), totals[present].tolist(), strict=True))
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,7 @@ class EventColumns:
     newest: np.ndarray  # the rows in newest-first timeline order
     row_of: np.ndarray  # event id -> row, -1 for an event not shown
     links: dict[str, Links]
+    all_days: list[tuple[dt.date, int]]  # `per_day` of every row, counted once
 
     @property
     def size(self) -> int:
@@ -127,16 +139,7 @@ class EventColumns:
 
     def per_day(self, chosen: np.ndarray | None) -> list[tuple[dt.date, int]]:
         """(date, events) for every date with events, oldest first."""
-        days = self.days if chosen is None else self.days[chosen]
-        if not len(days):
-            return []
-        first = int(days.min())
-        totals = np.bincount(days - first)
-        present = np.flatnonzero(totals)
-        return [
-            (EPOCH + dt.timedelta(days=first + offset), n)
-            for offset, n in zip(present.tolist(), totals[present].tolist(), strict=True)
-        ]
+        return list(self.all_days) if chosen is None else _per_day(self.days[chosen])
 
     def ordered_ids(self, chosen: np.ndarray | None, sort: str) -> np.ndarray:
         """The chosen events' ids in timeline order."""
@@ -145,6 +148,16 @@ class EventColumns:
         else:
             rows = self.newest if chosen is None else self.newest[chosen[self.newest]]
         return self.ids[rows]
+
+
+def _per_day(days: np.ndarray) -> list[tuple[dt.date, int]]:
+    if not len(days):
+        return []
+    first = int(days.min())
+    return [
+        (EPOCH + dt.timedelta(days=first + offset), n)
+        for offset, n in _nonzero(np.bincount(days - first)).items()
+    ]
 
 
 def _matching_ids(text: str) -> np.ndarray:
@@ -207,9 +220,7 @@ def _columns_read() -> EventColumns:
         rows = np.full(len(event_ids), -1, dtype=np.int32)
         rows[inside] = row_of[event_ids[inside]]
         shown = rows >= 0
-        rows, tags = rows[shown], tags[shown].astype(np.int32)
-        by_tag = np.argsort(tags, kind="stable")
-        links[facet] = Links(rows=rows[by_tag], tags=tags[by_tag])
+        links[facet] = Links.of(rows[shown], tags[shown].astype(np.int32))
     return EventColumns(
         state=state,
         ids=ids.astype(np.int64),
@@ -217,6 +228,7 @@ def _columns_read() -> EventColumns:
         newest=newest,
         row_of=row_of,
         links=links,
+        all_days=_per_day(days_of),
     )
 
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 from django.core.paginator import Page
 
 from ..filters import TimelineFilters
+from ..tallies import tallies_usable
 from .columns import columns_current
-from .counting import facet_counts
+from .counting import facet_counts, single_tag
 from .density import Density, event_density, events_per_day
 from .events import WALK_FROM_MATCHES, event_page, event_page_of_ids, events_by_date
 from .facets import Facets, event_facets
@@ -84,10 +85,12 @@ def timeline_view(selection: TimelineSelection) -> TimelineView:
 
 
 def _counted(selection: TimelineSelection) -> tuple[dict, list, Page]:
-    """Facet counts, events per day and the page: from the in-memory columns of the
-    current data when this process has them, else from SQL."""
+    """Facet counts, events per day and the page. The tallies answer the whole timeline
+    and a single tag fastest; any other filters are counted over the in-memory columns
+    of the current data when this process has them, else in SQL."""
     filters, taxonomy = selection.filters, selection.taxonomy
-    columns = columns_current()
+    tallied = tallies_usable() and (not filters.active or single_tag(filters, taxonomy))
+    columns = None if tallied else columns_current()
     if columns is not None:
         masks = columns.masks(filters, taxonomy)
         chosen = columns.chosen(masks)
