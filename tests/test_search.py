@@ -1,8 +1,9 @@
 import pytest
+from django.db import connection
 
 from tests.conftest import make_event
 from timeline.models import Event
-from timeline.search import fts5_query, matching_condition
+from timeline.search import fts5_query, matching_condition, matching_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +51,25 @@ def test_edits_are_searchable_at_once(events):
 
 def test_fts5_query_quotes_every_word():
     assert fts5_query(['say "hi"', "x"]) == '"say ""hi"""* "x"*'
+
+
+def ids_found(text):
+    return set(Event.objects.filter(matching_condition(text)).values_list("pk", flat=True))
+
+
+def test_bulk_writes_and_deletes_keep_the_index_right(events):
+    Event.objects.filter(title="Shelling in Kharkiv").update(title="Drone strike in Odesa")
+    assert found("odesa") == {"Drone strike in Odesa"}
+    assert found("kharkiv") == set()  # the old headline's words are gone
+    Event.objects.bulk_create(
+        [Event(report=Event.objects.first().report, date="2022-05-19", title="Grain ships sail",
+               text="Three ships left port.", position=9)]
+    )  # fmt: skip
+    assert found("ships") == {"Grain ships sail"}
+    gone = Event.objects.get(title="Grain deal extended").pk
+    Event.objects.filter(pk=gone).delete()
+    ids = matching_ids("grain")
+    with connection.cursor() as cursor:  # the index's own ids, not joined to events
+        cursor.execute(ids.sql, ids.params)
+        assert gone not in {row[0] for row in cursor.fetchall()}
+    assert found("grain") == {"Grain ships sail"}

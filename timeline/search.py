@@ -1,4 +1,5 @@
-"""Text search over events through the database's full-text index (see migration 0006)."""
+"""Text search over events through the database's full-text index: FTS5 on SQLite
+(migration 0006), a GIN-indexed table of each event's words on PostgreSQL (0013)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,9 @@ from django.db.models.expressions import RawSQL
 
 MAX_WORDS = 10
 
-# Must stay the indexed expression of migration 0006, or PostgreSQL scans every row.
+# The words are stripped of positions, so the query must not need them (no phrases).
 _POSTGRES = (
-    "SELECT id FROM timeline_event WHERE "
-    "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '')) "
-    "@@ plainto_tsquery('english', %s)"
+    "SELECT event_id FROM timeline_event_words WHERE words @@ plainto_tsquery('english', %s)"
 )
 _SQLITE = "SELECT rowid FROM timeline_event_fts WHERE timeline_event_fts MATCH %s"
 
