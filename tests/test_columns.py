@@ -7,6 +7,7 @@ from django.core.cache import caches
 
 from tests.test_scale import plain_counts
 from tests.test_security import deploy_check
+from timeline.cache import data_changed
 from timeline.corpus import corpus_generate
 from timeline.filters import parse_filters
 from timeline.models import Event
@@ -197,3 +198,16 @@ def test_an_unknown_columns_mode_stops_the_app_with_a_clear_error():
 def test_combinations_are_counted_in_the_columns(client, corpus, url, counted_in_columns):
     assert client.get(url).status_code == 200
     assert (columns_module._held is not None) == counted_in_columns
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_builds_pause_while_writes_keep_coming(settings, monkeypatch):
+    corpus_generate(events=30, seed=4)
+    settings.TIMELINE_COLUMNS = "background"
+    assert wait_for_columns() is not None
+    assert columns_module._next_build_at > 0  # a pause follows every build
+    monkeypatch.setattr(columns_module, "_next_build_at", time.monotonic() + 3600)
+    Event.objects.filter(pk=Event.objects.first().pk).update(title="Edited")
+    data_changed()
+    assert columns_current() is None  # stale, and not rebuilt yet: SQL answers
+    assert not columns_module._building

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -232,10 +233,17 @@ def _columns_read() -> EventColumns:
     )
 
 
-# The columns of this process, and whether a thread is building newer ones.
+# While writes keep coming (an import), every build is stale by the time it ends: wait
+# this many times the last build's duration before the next one, so rebuilding takes at
+# most a fifth of a core and readers keep the rest (counting in SQL meanwhile).
+REBUILD_PAUSE_FACTOR = 4
+
+# The columns of this process, whether a thread is building newer ones, and when the
+# next build may start (time.monotonic()).
 _lock = threading.Lock()
 _held: EventColumns | None = None
 _building = False
+_next_build_at = 0.0
 
 
 def columns_current() -> EventColumns | None:
@@ -259,8 +267,8 @@ def columns_current() -> EventColumns | None:
 
 def columns_forget() -> None:
     """Drop this process's columns (tests: a rolled-back test reuses data versions)."""
-    global _held
-    _held = None
+    global _held, _next_build_at
+    _held, _next_build_at = None, 0.0
 
 
 def columns_refresh() -> EventColumns:
@@ -273,19 +281,21 @@ def columns_refresh() -> EventColumns:
 def _build_in_background() -> None:
     global _building
     with _lock:
-        if _building:
+        if _building or time.monotonic() < _next_build_at:
             return
         _building = True
     threading.Thread(target=_build_and_keep, name="timeline-columns", daemon=True).start()
 
 
 def _build_and_keep() -> None:
-    global _building
+    global _building, _next_build_at
+    started = time.monotonic()
     try:
         columns_refresh()
-    except Exception:  # the timeline goes on counting in SQL; the next request retries
+    except Exception:  # the timeline goes on counting in SQL; a later request retries
         logger.exception("building the timeline's columns failed")
     finally:
         connection.close()  # this thread's own connection
         with _lock:
             _building = False
+            _next_build_at = time.monotonic() + REBUILD_PAUSE_FACTOR * (time.monotonic() - started)
