@@ -12,7 +12,7 @@ from timeline.corpus import corpus_generate
 from timeline.filters import parse_filters
 from timeline.models import Event
 from timeline.selectors import columns as columns_module
-from timeline.selectors.columns import columns_build, columns_current
+from timeline.selectors.columns import columns_build, columns_current, columns_refresh
 from timeline.selectors.counting import facet_counts
 from timeline.selectors.density import events_per_day
 from timeline.selectors.events import events_filtered, events_ordered
@@ -211,3 +211,23 @@ def test_builds_pause_while_writes_keep_coming(settings, monkeypatch):
     data_changed()
     assert columns_current() is None  # stale, and not rebuilt yet: SQL answers
     assert not columns_module._building
+
+
+def test_columns_read_while_a_write_lands_are_never_used(corpus, monkeypatch):
+    read = columns_module._int_rows
+    reads = []
+
+    def read_then_write(*args, **kwargs):
+        if len(reads) == 1:  # the events are read, their links not yet
+            event = Event.objects.visible().order_by("pk").first()
+            event.status = Event.Status.HIDDEN
+            event.save()
+        reads.append(args)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(columns_module, "_int_rows", read_then_write)
+    torn = columns_refresh()
+    monkeypatch.undo()
+    current = columns_current()
+    assert current is not torn  # its data version is behind: read again
+    assert current.size == torn.size - 1

@@ -1,4 +1,5 @@
 import io
+import json
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -50,6 +51,18 @@ def test_generate_corpus_and_bench_commands_print_numbers():
     lines = out.getvalue().splitlines()
     assert lines[-1].startswith('{"events":200')
     assert any("timeline page, 3 filters" in line for line in lines)
+    assert lines[0].startswith("columns: 200 events in memory")  # built before timing
+    assert json.loads(lines[-1])["columns"]["build_s"] >= 0
+
+
+def test_bench_says_when_every_count_is_made_in_sql(settings):
+    corpus_generate(events=40, seed=1)
+    settings.TIMELINE_COLUMNS = "off"
+    out = io.StringIO()
+    call_command("bench", "--repeat", "1", "--skip-extraction", "--only", "3 filters", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "columns: off (TIMELINE_COLUMNS=off), every count in SQL"
+    assert json.loads(lines[-1])["columns"] is None
 
 
 def test_a_corpus_of_nothing_is_refused():

@@ -177,6 +177,7 @@ def _int_rows(sql: str, params, *, width: int) -> np.ndarray:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # One bytea of big-endian int4s instead of a million tuples: about 4x faster.
+            # (Ids, dates, positions and tags all fit 32 bits.)
             names = ", ".join(f"c{i}" for i in range(width))
             packed = " || ".join(f"int4send(r.c{i}::int4)" for i in range(width))
             cursor.execute(
@@ -190,13 +191,17 @@ def _int_rows(sql: str, params, *, width: int) -> np.ndarray:
 
 
 def columns_build() -> EventColumns:
-    """Read the visible events and their links into columns, from one snapshot."""
-    outermost = not connection.in_atomic_block
-    with transaction.atomic():
-        if outermost and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:  # every read below sees the same data
+    """Read the visible events and their links into columns."""
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with transaction.atomic():  # one snapshot for every read below, and no lock
+            with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        return _columns_read()
+            return _columns_read()
+    # SQLite's transactions here take the write lock (IMMEDIATE, see settings), which
+    # would hold imports up: each read stands alone instead. The data state is read
+    # first, so a write landing mid-build moves the version past these columns, and
+    # they are never used.
+    return _columns_read()
 
 
 def _columns_read() -> EventColumns:
