@@ -240,8 +240,8 @@ def _columns_read() -> EventColumns:
 
 # While writes keep coming (an import), every build is stale by the time it ends: wait
 # this many times the last build's duration before the next one, so rebuilding takes at
-# most a fifth of a core and readers keep the rest (counting in SQL meanwhile).
-REBUILD_PAUSE_FACTOR = 4
+# most a tenth of a core and readers keep the rest (counting in SQL meanwhile).
+REBUILD_PAUSE_FACTOR = 10
 
 # The columns of this process, whether a thread is building newer ones, and when the
 # next build may start (time.monotonic()).
