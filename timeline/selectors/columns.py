@@ -15,6 +15,7 @@ the new columns (`columns_current`), so they can be late but never wrong.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import logging
 import threading
@@ -38,6 +39,8 @@ _DAYS = {  # a date column as days since 1970-01-01
     "postgresql": "(date - DATE '1970-01-01')",
     "sqlite": "CAST(julianday(date) - 2440587.5 AS INTEGER)",
 }
+
+_FETCH_ROWS = 50_000  # rows per fetch where the rows come as tuples (SQLite)
 
 State = tuple  # (version, changed): what `TimelineState` holds when columns are built
 
@@ -169,25 +172,30 @@ def _matching_ids(text: str) -> np.ndarray:
         sql, params = matching.query.sql_with_params()
     else:
         sql, params = found.sql, found.params
-    return _int_rows(sql, params, width=1)[:, 0]
+    return _int_rows(sql, params, width=1)[:, 0].astype(np.int64)
 
 
 def _int_rows(sql: str, params, *, width: int) -> np.ndarray:
-    """The rows of a query of `width` integer columns, as an int64 array (n, width)."""
+    """The rows of a query of `width` integer columns, as an int32 array (n, width).
+
+    Ids, dates as days, positions and tag ids all fit 32 bits. The rows never exist as
+    Python tuples all at once: a million events' links would take gigabytes so.
+    """
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # One bytea of big-endian int4s instead of a million tuples: about 4x faster.
-            # (Ids, dates, positions and tags all fit 32 bits.)
             names = ", ".join(f"c{i}" for i in range(width))
             packed = " || ".join(f"int4send(r.c{i}::int4)" for i in range(width))
             cursor.execute(
                 f"SELECT string_agg({packed}, ''::bytea) FROM ({sql}) AS r({names})", params
             )
             packed_rows = cursor.fetchone()[0] or b""
-            return np.frombuffer(packed_rows, dtype=">i4").astype(np.int64).reshape(-1, width)
+            return np.frombuffer(packed_rows, dtype=">i4").astype(np.int32).reshape(-1, width)
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    return np.array(rows, dtype=np.int64).reshape(-1, width)
+        chunks = [np.empty((0, width), dtype=np.int32)]
+        while rows := cursor.fetchmany(_FETCH_ROWS):
+            chunks.append(np.array(rows, dtype=np.int32).reshape(-1, width))
+    return np.concatenate(chunks)
 
 
 def columns_build() -> EventColumns:
@@ -212,7 +220,8 @@ def _columns_read() -> EventColumns:
     table = _int_rows(*rows.query.sql_with_params(), width=4)
     ids, days_of, reports, positions = table.T
     order = np.lexsort((ids, positions, reports, days_of))  # the last key sorts first
-    ids, days_of = ids[order], days_of[order].astype(np.int32)
+    ids, days_of = ids[order], days_of[order]
+    del table, reports, positions, order
     row_of = np.full(int(ids.max(initial=-1)) + 1, -1, dtype=np.int32)
     row_of[ids] = np.arange(len(ids), dtype=np.int32)
     newest = np.argsort(-days_of, kind="stable").astype(np.int32)
@@ -226,10 +235,11 @@ def _columns_read() -> EventColumns:
         rows = np.full(len(event_ids), -1, dtype=np.int32)
         rows[inside] = row_of[event_ids[inside]]
         shown = rows >= 0
-        links[facet] = Links.of(rows[shown], tags[shown].astype(np.int32))
+        links[facet] = Links.of(rows[shown], tags[shown])
+        del linked, event_ids, tags, rows, shown  # before the next table is read
     return EventColumns(
         state=state,
-        ids=ids.astype(np.int64),
+        ids=ids,
         days=days_of,
         newest=newest,
         row_of=row_of,
@@ -280,7 +290,20 @@ def columns_refresh() -> EventColumns:
     """Build this process's columns of the data as it is now, and keep them."""
     global _held
     _held = columns_build()
+    _memory_release()
     return _held
+
+
+def _memory_release() -> None:
+    """Hand the build's freed buffers back to the system. A big bytes object raises
+    glibc's threshold for mapping memory apart, so later arrays come from the heap and
+    stay resident once freed: at 1M events a worker kept 325 MB after one build and
+    413 MB after two, against 205 MB with this."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc: nothing to trim
+        return
+    libc.malloc_trim(0)
 
 
 def _build_in_background() -> None:
