@@ -4,6 +4,9 @@ import time
 
 import pytest
 from django.core.cache import caches
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from tests.test_scale import plain_counts
 from tests.test_security import deploy_check
@@ -231,3 +234,36 @@ def test_columns_read_while_a_write_lands_are_never_used(corpus, monkeypatch):
     current = columns_current()
     assert current is not torn  # its data version is behind: read again
     assert current.size == torn.size - 1
+
+
+TOPICS = ["battlefield", "talks", "sanctions", "humanitarian", "no-such-topic"]
+REGIONS = ["ukraine", "kharkiv-oblast", "kyiv", "russia", "odesa-oblast"]
+ACTORS = ["russia", "ukraine", "nato", "united-nations"]
+DAYS = ["2022-02-24", "2022-09-01", "2023-03-15", "2024-01-01", "2025-06-30"]
+random_queries = st.fixed_dictionaries(
+    {},
+    optional={
+        "topic": st.lists(st.sampled_from(TOPICS), min_size=1, max_size=2),
+        "region": st.lists(st.sampled_from(REGIONS), min_size=1, max_size=2),
+        "actor": st.lists(st.sampled_from(ACTORS), min_size=1, max_size=2),
+        "from": st.lists(st.sampled_from(DAYS), min_size=1, max_size=1),
+        "to": st.lists(st.sampled_from(DAYS), min_size=1, max_size=1),
+        "q": st.lists(st.sampled_from(["grain", "officials drones", "talks"]), max_size=1),
+        "sort": st.lists(st.sampled_from(["oldest", "newest"]), min_size=1, max_size=1),
+    },
+)
+
+
+@hypothesis_settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=random_queries)
+def test_any_filters_count_the_same_in_columns_and_sql(corpus, query):
+    filters, taxonomy, events = in_sql(query)
+    columns = columns_build()
+    masks = columns.masks(filters, taxonomy)
+    chosen = columns.chosen(masks)
+    assert columns.facet_counts(masks) == facet_counts(filters, taxonomy)
+    assert columns.per_day(chosen) == sorted(events_per_day(events, filters, taxonomy))
+    expected = list(events_ordered(events, filters.sort).values_list("pk", flat=True))
+    assert columns.ordered_ids(chosen, filters.sort).tolist() == expected
