@@ -7,6 +7,7 @@ never asked for again (they expire on their own).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 
@@ -20,6 +21,15 @@ PAGE_TIMEOUT = 60 * 60
 
 def data_version() -> int:
     return TimelineState.objects.values_list("version", flat=True).first() or 0
+
+
+DataState = tuple[int, dt.datetime | None]
+
+
+def data_state() -> DataState:
+    """The version with the time it last moved: unlike the version alone, never the same
+    twice, even after a restore brings back an older version number."""
+    return TimelineState.objects.values_list("version", "changed").first() or (0, None)
 
 
 def data_changed() -> None:

@@ -4,7 +4,8 @@ The expression index of migration 0006 finds a common word's events fast, but re
 their ids then reads the pages of the events table itself: at a million events, every
 one of its 44,000 pages for a word in 1 event of 6 (230-370 ms). Here each event's words
 are kept as a stripped tsvector (no positions: `plainto_tsquery` needs none) in a table
-a third that size, with its own GIN index: the same ids in about 100 ms. Triggers keep
+under half that size (142 MB against 344 MB), with its own GIN index: the same ids in
+95-117 ms. Triggers keep
 it, so bulk inserts and raw SQL are searchable too. SQLite keeps its FTS5 table.
 `timeline.search` holds the matching query.
 """

@@ -27,8 +27,9 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 
+from ..cache import DataState, data_state
 from ..filters import FACETS, TimelineFilters
-from ..models import Event, TimelineState
+from ..models import Event
 from ..search import matching_condition, matching_ids
 from .events import tag_links
 from .taxonomy import Taxonomy
@@ -41,13 +42,6 @@ _DAYS = {  # a date column as days since 1970-01-01
 }
 
 _FETCH_ROWS = 50_000  # rows per fetch where the rows come as tuples (SQLite)
-
-State = tuple  # (version, changed): what `TimelineState` holds when columns are built
-
-
-def data_state() -> State:
-    row = TimelineState.objects.values_list("version", "changed").first()
-    return row or (0, None)
 
 
 @dataclass(frozen=True)
@@ -83,7 +77,7 @@ def _nonzero(totals: np.ndarray) -> dict[int, int]:
 
 @dataclass(frozen=True)
 class EventColumns:
-    state: State
+    state: DataState  # of the data they were read from
     ids: np.ndarray  # event id per row; rows are in oldest-first timeline order
     days: np.ndarray  # the event's date as days since 1970-01-01, per row
     newest: np.ndarray  # the rows in newest-first timeline order

@@ -111,7 +111,7 @@ def event_page(
     paginator = Paginator(ordered, EVENTS_PER_PAGE)
     if count is not None:
         paginator.count = count  # a cached_property: set, it is never queried
-    page = paginator.page(min(max(number, 1), paginator.num_pages))
+    page = _page_at(paginator, number)
     page.object_list = list(page.object_list)
     tags_load(page.object_list)
     return page
@@ -119,13 +119,17 @@ def event_page(
 
 def event_page_of_ids(ids, *, number: int) -> Page:
     """One page of events, given the id of every matching event in timeline order."""
-    paginator = Paginator(ids, EVENTS_PER_PAGE)
-    page = paginator.page(min(max(number, 1), paginator.num_pages))
+    page = _page_at(Paginator(ids, EVENTS_PER_PAGE), number)
     wanted = [int(pk) for pk in page.object_list]
     found = Event.objects.select_related("report").in_bulk(wanted)
     page.object_list = [found[pk] for pk in wanted if pk in found]
     tags_load(page.object_list)
     return page
+
+
+def _page_at(paginator: Paginator, number: int) -> Page:
+    """The page numbered so, or the nearest that exists."""
+    return paginator.page(min(max(number, 1), paginator.num_pages))
 
 
 def events_by_date(events) -> list[tuple]:
