@@ -98,7 +98,7 @@ def test_a_file_too_large_is_a_form_error(editor_client, monkeypatch):
 
 
 def test_a_pipeline_failure_is_a_form_error(editor_client, monkeypatch):
-    def broken(self, body, published):
+    def broken(self, body, published, **options):
         raise ValueError("bug in a stage")
 
     monkeypatch.setattr(services.ReportExtractor, "extract", broken)
@@ -183,7 +183,7 @@ def test_reextract_action_reports_counts_and_spares_curated_events(editor_client
 def test_reextract_action_tells_which_report_failed(editor_client, monkeypatch):
     editor_client.post(ADD, details(text=BODY))
 
-    def broken(self, body, published):
+    def broken(self, body, published, **options):
         raise ValueError("bug in a stage")
 
     monkeypatch.setattr(services.ReportExtractor, "extract", broken)

@@ -139,9 +139,10 @@ def test_json_is_the_export_shape_with_the_filter_and_total(client, events):
     (event,) = data["events"]
     assert set(event) == {
         "id", "date", "precision", "title", "text", "status", "url", "permalink",
-        "report", "regions", "actors", "topics",
+        "report", "regions", "actors", "topics", "evidence",
     }  # fmt: skip
     assert event["title"] == "Kherson retaken" and event["topics"] == ["battlefield"]
+    assert event["evidence"] is None  # made by hand, not extracted
 
 
 def test_json_names_what_it_ignored(client, events):

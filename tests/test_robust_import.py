@@ -133,10 +133,10 @@ def test_an_extraction_that_raises_is_reported_and_the_batch_goes_on(tmp_path, m
     )
     real_extract = services.ReportExtractor.extract
 
-    def extract(self, body, published):
+    def extract(self, body, published, **options):
         if "Boom" in body:
             raise RecursionError("maximum recursion depth exceeded")
-        return real_extract(self, body, published)
+        return real_extract(self, body, published, **options)
 
     monkeypatch.setattr(services.ReportExtractor, "extract", extract)
     out, err, status = import_reports(str(tmp_path))

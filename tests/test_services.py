@@ -108,10 +108,10 @@ def test_a_batch_continues_past_a_broken_report(tmp_path, monkeypatch):
     (tmp_path / "c.txt").write_text(report_text("Ukraine struck the Crimean bridge."))
     real_extract = services.ReportExtractor.extract
 
-    def extract(self, body, published):
+    def extract(self, body, published, **options):
         if "Boom" in body:
             raise ValueError("bug in a stage")
-        return real_extract(self, body, published)
+        return real_extract(self, body, published, **options)
 
     monkeypatch.setattr(services.ReportExtractor, "extract", extract)
     outcomes = list(reports_import_files(paths=[tmp_path]))

@@ -92,7 +92,7 @@ def test_events_the_pipeline_no_longer_finds_are_removed_and_new_ones_added(repo
 
 
 def test_a_report_the_pipeline_fails_on_keeps_its_events(report, monkeypatch):
-    def broken(self, body, published):
+    def broken(self, body, published, **options):
         raise ValueError("bug in a stage")
 
     monkeypatch.setattr(services.ReportExtractor, "extract", broken)

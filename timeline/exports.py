@@ -20,10 +20,10 @@ CSV_COLUMNS = [
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def event_as_dict(event: Event) -> dict[str, Any]:
-    """One event in the export shape (tags must be prefetched)."""
+def event_as_dict(event: Event, *, evidence: bool = True) -> dict[str, Any]:
+    """One event in the export shape (tags, and evidence where wanted, must be prefetched)."""
     report = event.report
-    return {
+    data = {
         "id": event.pk,
         "date": event.date.isoformat(),
         "precision": event.precision,
@@ -42,6 +42,11 @@ def event_as_dict(event: Event) -> dict[str, Any]:
         "actors": [{"name": a.name, "kind": a.kind} for a in event.actors.all()],
         "topics": [t.slug for t in event.topics.all()],
     }
+    if evidence:
+        # An event an editor wrote or one imported before evidence was kept has none.
+        found = getattr(event, "evidence", None)
+        data["evidence"] = found.data if found is not None else None
+    return data
 
 
 def write_json(events: Iterable[Event], stream: IO[str]) -> int:
@@ -60,7 +65,7 @@ def csv_rows(events: Iterable[Event]) -> Iterator[list[str]]:
     """The header, then one row per event with its tags joined by '; '."""
     yield CSV_COLUMNS
     for event in events:
-        data = event_as_dict(event)
+        data = event_as_dict(event, evidence=False)
         actors = [a["name"] for a in data["actors"] if a["kind"] != "person"]
         people = [a["name"] for a in data["actors"] if a["kind"] == "person"]
         row = [

@@ -124,6 +124,10 @@ class EventQuerySet(models.QuerySet):
     def with_tags(self) -> EventQuerySet:
         return self.select_related("report").prefetch_related("regions", "actors", "topics")
 
+    def with_evidence(self) -> EventQuerySet:
+        """Tags and the extraction's evidence, as the JSON exports write them."""
+        return self.with_tags().select_related("evidence")
+
 
 # Kept by name so curation can record an event's fields and tags as one version.
 event_history = HistoricalRecords(m2m_fields=["regions", "actors", "topics", "sources"])
@@ -201,6 +205,26 @@ class Event(models.Model):
     def curated(self) -> bool:
         """Whether an editor has decided on this event (re-extraction must leave it alone)."""
         return self.edited or self.status != self.Status.UNREVIEWED
+
+
+class EventEvidence(models.Model):
+    """Why the machine chose an event's date, tags and topics, with a confidence for each.
+
+    Written by extraction (`timeline.extraction.evidence` gives the shape) and refreshed by
+    re-extraction for untouched events only. A table of its own, so the events' rows stay
+    narrow for the timeline's scans and the evidence is read only where it is shown.
+    """
+
+    event = models.OneToOneField(
+        Event, on_delete=models.CASCADE, primary_key=True, related_name="evidence"
+    )
+    data = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name_plural = "event evidence"
+
+    def __str__(self) -> str:
+        return f"evidence of event {self.event_id}"
 
 
 class EventPlace(models.Model):

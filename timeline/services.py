@@ -16,7 +16,7 @@ from .extraction.frontmatter import FrontMatterError, parse_report
 from .extraction.pipeline import Extraction, ReportExtractor
 from .extraction.sentences import split_sentences
 from .extraction.types import ExtractedEvent
-from .models import Actor, Event, Region, Report, Topic
+from .models import Actor, Event, EventEvidence, Region, Report, Topic
 from .places import places_sync
 from .report_files import ReportFileError, read_report_file, report_paths
 from .selectors import gazetteer_load
@@ -139,7 +139,7 @@ def report_draft_unchecked(
         raise ReportImportError(f"publication date {when.date()} is in the future")
     if not parsed.body.strip():
         raise ReportImportError("report has front matter but no text")
-    extraction = extractor.extract(parsed.body, when.date())
+    extraction = extractor.extract(parsed.body, when.date(), title=parsed.title or title)
     if not extraction.events:
         raise ReportImportError("no events found in the text")
     report = Report(
@@ -226,7 +226,9 @@ def report_reextract(report: Report, *, extractor: ReportExtractor) -> Reextract
     """
     name = report.file_name or report.title
     parsed = parse_report(report.raw_text)
-    extraction = extractor.extract(parsed.body, report.published.date())
+    extraction = extractor.extract(
+        parsed.body, report.published.date(), title=parsed.title or report.title
+    )
     with transaction.atomic():
         existing = list(report.events.prefetch_related("regions", "actors", "topics"))
         curated = [e for e in existing if e.curated]
@@ -293,6 +295,9 @@ def _event_update(event: Event, extracted: ExtractedEvent) -> bool:
         setattr(event, name, fields[name])
     if changed:
         event.save(update_fields=[*changed, "updated"])
+    # The evidence follows the extraction for an untouched event, but is not a change a
+    # reader sees, so it neither counts as one nor moves `updated`.
+    EventEvidence.objects.update_or_create(event=event, defaults={"data": extracted.evidence})
     tags_changed = False
     for field, model in _TAG_FIELDS:
         wanted = set(
@@ -317,6 +322,10 @@ def _store_events(report: Report, extracted_events: list[ExtractedEvent]) -> Non
             position=e.position,
         )
         for e in extracted_events
+    )
+    EventEvidence.objects.bulk_create(
+        EventEvidence(event=event, data=extracted.evidence)
+        for event, extracted in zip(events, extracted_events, strict=True)
     )
     for field, model in _TAG_FIELDS:
         attribute = field.removesuffix("s")

@@ -47,7 +47,7 @@ def _head(request: HttpRequest, selection: TimelineSelection) -> dict:
 def events_json(request: HttpRequest) -> StreamingHttpResponse:
     selection = timeline_selection(dict(request.GET.lists()))
     # Streamed like the CSV: a whole-timeline export never sits in memory at once.
-    chunks = json_chunks(selection_iter(selection), head=_head(request, selection))
+    chunks = json_chunks(selection_iter(selection, evidence=True), head=_head(request, selection))
     return _public(StreamingHttpResponse(chunks, content_type="application/json; charset=utf-8"))
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from .cleanup import repair
 from .dates import event_date
-from .segment import segment
+from .evidence import evidence_json
+from .segment import segment_events
 from .tagging import EntityTagger
 from .titles import make_title
 from .topics import TopicClassifier
@@ -27,18 +28,31 @@ class ReportExtractor:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._tagger = EntityTagger(gazetteer)
         self._topics = TopicClassifier(gazetteer.topics)
+        self._names = {p.slug: p.name for p in gazetteer.places}
+        self._names.update((a.slug, a.name) for a in gazetteer.agents)
 
-    def extract(self, body: str, published: dt.date) -> Extraction:
-        """Events of one report body, dated against its publication date."""
-        groups = segment(repair(body))
+    def extract(self, body: str, published: dt.date, *, title: str = "") -> Extraction:
+        """Events of one report body, dated against its publication date.
+
+        `title` is the report's own title, which pages often repeat in the body.
+        """
+        if isinstance(published, dt.datetime):
+            published = published.date()
+        segments = segment_events(repair(body, title=title))
+        groups = [s.sentences for s in segments]
         result = Extraction()
         seen_places: set[str] = set()
         seen_agents: set[str] = set()
-        for position, (sentences, tags) in enumerate(
-            zip(groups, self._tagger.tag_report(groups), strict=True)
+        names = dict(self._names)
+        for position, (segment, tags) in enumerate(
+            zip(segments, self._tagger.tag_report(groups), strict=True)
         ):
+            sentences = segment.sentences
             text = " ".join(sentences)
             when = event_date(sentences, published)
+            topics = self._topics.explain(text)
+            names.update((p.slug, p.name) for p in tags.new_places)
+            names.update((a.slug, a.name) for a in tags.new_agents)
             result.events.append(
                 ExtractedEvent(
                     position=position,
@@ -48,7 +62,10 @@ class ReportExtractor:
                     precision=when.precision,
                     regions=tags.regions,
                     actors=tags.actors,
-                    topics=self._topics.classify(text),
+                    topics=[t.slug for t in topics],
+                    evidence=evidence_json(
+                        when, tags, topics, segment.confidence, published, names.get
+                    ),
                 )
             )
             result.new_places += [p for p in tags.new_places if p.slug not in seen_places]

@@ -174,12 +174,7 @@ def event_related(event: Event) -> list[Event]:
 
 def event_export_iter() -> Iterator[Event]:
     """Every event, in timeline order, with what the export writes (chunked)."""
-    return (
-        Event.objects.newest_first()
-        .select_related("report")
-        .prefetch_related("regions", "actors", "topics")
-        .iterator(chunk_size=2000)
-    )
+    return Event.objects.newest_first().with_evidence().iterator(chunk_size=2000)
 
 
 def event_source_context(event: Event) -> list[tuple[str, bool]]:

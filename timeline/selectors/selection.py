@@ -60,9 +60,10 @@ def timeline_selection(query: Mapping[str, list[str]]) -> TimelineSelection:
     )
 
 
-def selection_iter(selection: TimelineSelection) -> Iterator[Event]:
-    """Every event of the selection in its sort order, tags loaded, read in chunks."""
-    ordered = events_ordered(selection.events, selection.filters.sort).with_tags()
+def selection_iter(selection: TimelineSelection, *, evidence: bool = False) -> Iterator[Event]:
+    """Every event of the selection in its sort order, tags (and evidence) loaded, in chunks."""
+    ordered = events_ordered(selection.events, selection.filters.sort)
+    ordered = ordered.with_evidence() if evidence else ordered.with_tags()
     return ordered.iterator(chunk_size=EXPORT_CHUNK)
 
 
