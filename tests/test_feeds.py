@@ -118,6 +118,16 @@ def test_report_text_arrives_as_text(client, path, version):
 
 
 @pytest.mark.parametrize(("path", "version"), FORMATS)
+def test_control_characters_cannot_break_a_feed(client, path, version):
+    make_event(title="Kharkiv\x08 shelled", text="Shells fell\x0c on \x1fKharkiv.")
+    _response, feed = parse(client, f"{path}?q=%08kharkiv")
+    assert not feed.bozo, feed.get("bozo_exception")
+    (entry,) = feed.entries
+    assert entry.title == "Kharkiv shelled"
+    assert "Shells fell on Kharkiv." in entry.summary
+
+
+@pytest.mark.parametrize(("path", "version"), FORMATS)
 def test_feed_queries_are_bounded(
     client, kherson_battles, path, version, django_assert_max_num_queries
 ):

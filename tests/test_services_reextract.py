@@ -6,6 +6,7 @@ import pytest
 
 from tests.conftest import report_text
 from timeline import services
+from timeline.cache import data_state
 from timeline.models import Event, Region, Report
 from timeline.services import report_import, report_reextract, reports_reextract
 
@@ -99,3 +100,13 @@ def test_a_report_the_pipeline_fails_on_keeps_its_events(report, monkeypatch):
     (outcome,) = reports_reextract()
     assert outcome.failed and "bug in a stage" in outcome.message
     assert report.events.count() == 2
+
+
+def test_a_reextraction_that_only_adds_moves_the_data_version(report, client):
+    Event.objects.filter(report=report, position=1).delete()
+    assert "1 event" in client.get("/").content.decode()  # cached under this version
+    before = data_state()
+    assert counts(reextract(report))["added"] == 1
+    after = data_state()
+    assert after[0] > before[0] and after[1] > before[1]
+    assert "2 events" in client.get("/").content.decode()

@@ -13,6 +13,7 @@ import hashlib
 
 from django.core.cache import cache
 from django.db.models import F
+from django.utils import timezone
 
 from .models import TimelineState
 
@@ -34,7 +35,12 @@ def data_state() -> DataState:
 
 def data_changed() -> None:
     """Mark the data as changed (call after writes that bypass model signals)."""
-    if not TimelineState.objects.filter(pk=1).update(version=F("version") + 1):
+    # update() skips auto_now, so the time is set here: it is what keeps a version number
+    # that a file-level restore brings back from ever naming the same state twice.
+    moved = TimelineState.objects.filter(pk=1).update(
+        version=F("version") + 1, changed=timezone.now()
+    )
+    if not moved:
         TimelineState.objects.get_or_create(pk=1, defaults={"version": 1})
 
 

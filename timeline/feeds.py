@@ -5,6 +5,8 @@ events). Entry ids are the events' permalinks, which never change, so a feed rea
 shows an edited event as updated rather than new.
 """
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -18,6 +20,13 @@ from .templatetags.timeline_tags import event_date
 
 FEED_SIZE = 50
 SITE_NAME = "Conflict timeline"
+# Characters XML 1.0 cannot carry at all, escaped or not: one of them in a report (or a
+# query) would make the whole feed unserialisable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 class TimelineRssFeed(Feed):
@@ -35,10 +44,10 @@ class TimelineRssFeed(Feed):
         return timeline_selection(dict(request.GET.lists()))
 
     def title(self, obj: TimelineSelection) -> str:
-        return f"{obj.words} · {SITE_NAME}"
+        return xml_safe(f"{obj.words} · {SITE_NAME}")
 
     def description(self, obj: TimelineSelection) -> str:
-        return f"The {FEED_SIZE} most recent events of the timeline: {obj.words}."
+        return xml_safe(f"The {FEED_SIZE} most recent events of the timeline: {obj.words}.")
 
     def link(self, obj: TimelineSelection) -> str:
         return reverse("timeline:index") + obj.feed_query
@@ -50,13 +59,14 @@ class TimelineRssFeed(Feed):
         return selection_latest(obj, limit=FEED_SIZE)
 
     def item_title(self, item: Event) -> str:
-        return item.title  # plain text: the feed generator escapes it for XML
+        return xml_safe(item.title)  # plain text: the feed generator escapes it for XML
 
     def item_description(self, item: Event) -> str:
         # Descriptions are HTML in both formats: report text must arrive as text.
         report = item.report
         source = f"{report.source}, {report.title}" if report.source else report.title
-        return format_html("<p>{}</p><p>{} · Source: {}</p>", item.text, event_date(item), source)
+        html = format_html("<p>{}</p><p>{} · Source: {}</p>", item.text, event_date(item), source)
+        return xml_safe(html)
 
     def item_link(self, item: Event) -> str:
         return item.get_absolute_url()
@@ -68,7 +78,8 @@ class TimelineRssFeed(Feed):
         return item.updated
 
     def item_categories(self, item: Event) -> list[str]:
-        return [t.name for t in item.topics.all()] + [r.name for r in item.regions.all()]
+        names = [t.name for t in item.topics.all()] + [r.name for r in item.regions.all()]
+        return [xml_safe(name) for name in names]
 
 
 class TimelineAtomFeed(TimelineRssFeed):

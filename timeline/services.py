@@ -12,6 +12,7 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .cache import data_changed
 from .extraction.frontmatter import FrontMatterError, parse_report
 from .extraction.pipeline import Extraction, ReportExtractor
 from .extraction.sentences import split_sentences
@@ -311,6 +312,8 @@ def _event_update(event: Event, extracted: ExtractedEvent) -> bool:
 
 def _store_events(report: Report, extracted_events: list[ExtractedEvent]) -> None:
     """Create events and their tags with a fixed number of queries."""
+    if not extracted_events:
+        return
     events = Event.objects.bulk_create(
         Event(
             report=report,
@@ -339,6 +342,7 @@ def _store_events(report: Report, extracted_events: list[ExtractedEvent]) -> Non
             if slug in ids
         )
     places_sync(event.pk for event in events)
+    data_changed()  # bulk_create sends no signal, and a re-extraction may only add
 
 
 def _create_discovered(extraction: Extraction) -> None:
