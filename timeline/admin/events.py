@@ -21,6 +21,7 @@ from simple_history.utils import get_m2m_reverse_field_name
 from .. import curation
 from ..models import Event
 from .context import report_context
+from .evidence import evidence_html
 
 _HISTORY_M2M = ("regions", "actors", "topics", "sources")
 
@@ -140,10 +141,10 @@ class EventAdmin(SimpleHistoryAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ["report", "regions", "actors", "sources"]
     list_select_related = ["report"]
-    readonly_fields = ["in_context", "edited", "merged_into", "created", "updated"]
+    readonly_fields = ["in_context", "why", "edited", "merged_into", "created", "updated"]
     fieldsets = [
         (None, {"fields": ["title", "date", "precision", "text", "status", "opened_version"]}),
-        ("In its report", {"fields": ["in_context"]}),
+        ("In its report", {"fields": ["in_context", "why"]}),
         ("Tags", {"fields": ["regions", "actors", "topics"]}),
         ("Sources", {"fields": ["report", "position", "sources"]}),
         ("Record", {"fields": ["edited", "merged_into", "created", "updated"]}),
@@ -169,6 +170,11 @@ class EventAdmin(SimpleHistoryAdmin):
         # Events merged into this one from the same report are part of its text too.
         absorbed = event.absorbed.filter(report_id=event.report_id).values_list("quote", flat=True)
         return report_context(event.report, [event.quote or event.text, *absorbed])
+
+    @admin.display(description="Why the machine chose this")
+    def why(self, event: Event) -> str:
+        found = getattr(event, "evidence", None) if event.pk else None
+        return evidence_html(found.data if found is not None else None)
 
     # Fields and tags are saved in two steps (save_model, then the form's many-to-many
     # fields); log_addition/log_change follow both, on the change form and on a revert
