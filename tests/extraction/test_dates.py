@@ -115,6 +115,26 @@ OWN_CASES: list[tuple[str, str, str]] = [
     # quotes: the reported saying outranks a date inside the quote
     ("2022-03-02", "“We expect them tomorrow,” Medinsky said Wednesday.", "2022-03-02"),
     ("2022-03-30", "“We met on Monday,” Peskov said on Wednesday.", "2022-03-30"),
+    # over the weekend: the Saturday just past
+    ("2022-10-10", "A blast damaged the rail bridge over the weekend.", "2022-10-08..2022-10-09"),
+    ("2024-03-06", "At the weekend, drones struck two refineries.", "2024-03-02..2024-03-03"),
+    ("2023-07-16", "The port was shelled over the weekend.", "2023-07-15..2023-07-16"),
+    # fixed-date feast days, nearest on or before publication
+    ("2023-01-02", "Drones hit a barracks in a New Year's Eve attack.", "2022-12-31"),
+    ("2024-12-27", "Russia fired 70 missiles on Christmas Day.", "2024-12-25"),
+    ("2023-05-10", "Putin spoke at the Victory Day parade in Moscow.", "2023-05-09"),
+    ("2023-12-20", "Kyiv braces for strikes on New Year's Eve, officials say.", "2023-12-20"),
+    # a month just ahead is a plan: "in March" of a February report
+    ("2022-02-27", "Poland refused to play Russia in the playoffs in March.", "2022-02-27"),
+    ("2023-04-28", "A request to visit the jailed reporter in May was denied.", "2023-04-28"),
+    ("2023-01-14", "In December, drones hit the grid.", "2022-12-01 month"),
+    # reported future and starting points are plans
+    ("2023-05-23", "The group said it would leave the city on Thursday.", "2023-05-23"),
+    ("2023-05-23", "The curfew is lifted starting on Saturday.", "2023-05-23"),
+    # an aside in parentheses does not cut the clause that makes a plan
+    ("2022-10-10", "Talks will start at 2pm (1200 GMT) on Tuesday, he said.", "2022-10-10"),
+    # a year outside the leading clause is background
+    ("2023-02-09", "Kyiv got more rockets, the kind it was sent last year.", "2023-02-09"),
     # no date expression at all
     ("2022-03-30", "Russian forces shelled Chernihiv, the governor said.", "2022-03-30"),
 ]

@@ -10,22 +10,27 @@ Policy (GUIDELINE.md "Dates", checked on tests/data/dates.dev.json and the seeds
 - Weekday: the most recent on or before publication; "last <weekday>": within the
   seven days before it; "last week": the Wednesday of the previous calendar week;
   yesterday / last night / overnight: the day before; today / this morning: the
-  day itself; "N days/weeks ago": plain subtraction ("a year ago" keeps the day
+  day itself; "over the weekend": the Saturday just past; fixed feast days
+  ("Christmas Day", "New Year's Eve") like a month-day; "N days/weeks ago": plain subtraction ("a year ago" keeps the day
   with year precision). Months ("in early April", "earlier this month", "last
   month") give month precision (first of the month), years year precision
   (1 January); "so far this year" and "the past week" are spans, not dates.
 - A month-day without a year takes the year that puts it nearest on or before
-  publication, except that one at most two weeks ahead is read as a plan.
+  publication, except that one at most two weeks ahead is read as a plan; a
+  month without a year one or two months ahead is a plan too ("in March" of a
+  February report).
 - An expression is a plan (never dates the event) when it is intrinsically future
   (tomorrow, next ..., a date after publication), when its clause holds a future
-  verb or modal (will, won't, 'll, scheduled, expected, set to, plans to, is due
-  ...), when a bound introduces it (by, until, before, "deadline of") or
+  verb or modal (will, would, won't, 'll, scheduled, expected, set to, plans to,
+  is due ...; a closed "(aside)" does not end the clause), when a bound or start
+  introduces it (by, until, before, starting, effective, "deadline of") or
   "deadline"/"expiry" follows it.
 - It is background when its clause holds since / following / which / who, when
   since/from/after introduces it, or when it sits in an inserted participle
   clause (", signed in July,"). A lone year is background unless it is in the
   sentence's leading clause ("In 2014, ..." dates; "The brigade, formed in
-  2014, ..." and "Crimea, which Russia annexed in 2014" do not).
+  2014, ..." and "Crimea, which Russia annexed in 2014" do not); so is "last
+  year" ("..., the kind it sent last year").
 - In a sentence the first expression that is neither plan nor background wins,
   those outside quotation marks first; a month or year is refined by a later day
   inside it ("In March, troops left Bucha on March 30").

@@ -112,6 +112,12 @@ def _resolve_relative(m: re.Match[str], kind: str, pub: dt.date) -> _Resolved:
         return r.strictly_before(pub, _weekday(m["lastwd_d"])), Precision.DAY, False
     if kind == "nextwd":
         return r.on_or_after(pub, _weekday(m[0].split()[-1])), Precision.DAY, True
+    if kind == "weekend":  # the Saturday just past (the day itself on a Saturday)
+        return r.on_or_before(pub, 5), Precision.DAY, False
+    if kind == "holiday":
+        name = " ".join(m["holiday_n"].lower().replace("’", "'").replace("years", "year's").split())
+        found = r.month_day(pub, *p.HOLIDAYS[name], None)
+        return None if found is None else (found[0], Precision.DAY, found[1])
     if kind == "word":
         offset = _WORD_OFFSETS[" ".join(m["word_w"].lower().split())]
         return pub + dt.timedelta(days=offset), Precision.DAY, offset > 0
@@ -131,6 +137,8 @@ def _resolve_relative(m: re.Match[str], kind: str, pub: dt.date) -> _Resolved:
 def _clause_before(sentence: str, start: int) -> tuple[str, bool]:
     """The words of the clause before `start` and whether it is the sentence's first clause."""
     before = sentence[:start]
+    if "(" in before:
+        before = p.PARENTHESIS_RE.sub(lambda aside: " " * len(aside[0]), before)
     cut = 0
     for cut_match in p.BOUNDARY_RE.finditer(before):
         cut = cut_match.end()
@@ -151,7 +159,9 @@ def _skip(m: re.Match[str], kind: str, sentence: str) -> bool:
     return kind in ("period", "lastwd") and bool(p.SPAN_BEFORE_RE.search(before))
 
 
-def _flags(m: re.Match[str], kind: str, sentence: str, future: bool) -> tuple[bool, bool]:
+def _flags(
+    m: re.Match[str], kind: str, precision: str, sentence: str, future: bool
+) -> tuple[bool, bool]:
     """(future, background) of one expression from the words around it."""
     clause, first_clause = _clause_before(sentence, m.start())
     words = [w.lower().replace("’", "'") for w in p.WORD_RE.findall(clause)[-p.WINDOW_WORDS :]]
@@ -174,8 +184,9 @@ def _flags(m: re.Match[str], kind: str, sentence: str, future: bool) -> tuple[bo
             and bool(p.CLAUSE_CLOSES_RE.match(sentence[m.end() :]))
         )
     )
-    # A bare year outside the leading clause is nearly always background ("formed in 2014").
-    if kind == "yr" and not first_clause:
+    # A year outside the leading clause is nearly always background ("formed in 2014",
+    # "the rockets it sent last year").
+    if precision == Precision.YEAR and kind in ("yr", "period") and not first_clause:
         background = True
     return future, background
 
@@ -237,7 +248,7 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
         if resolved is None:
             continue
         day, precision, future = resolved
-        future, background = _flags(m, kind, sentence, future or day > published)
+        future, background = _flags(m, kind, precision, sentence, future or day > published)
         if future:
             day = _forward(m, kind, day, published)
         quoted = any(a <= m.start() < b for a, b in quotes)

@@ -58,6 +58,11 @@ _ALTERNATIVES = [
     r"|twelve)|\d{1,2})\s+(?P<ago_u>(?i:day|week|month|year))s?\s+(?i:ago)\b)",
     r"(?P<period>\b(?P<period_q>(?i:last|past|earlier\s+this|this|later\s+this|next|"
     r"this\s+coming))\s+(?P<period_u>(?i:week|weekend|month|year))\b)",
+    # "over the weekend", "at the weekend": the weekend just past.
+    r"(?P<weekend>\b(?i:over|at|during|on|across)\s+the\s+weekend\b)",
+    # Feast days with a fixed date: "a Christmas Day attack", "on New Year's Eve".
+    r"(?P<holiday>\b(?P<holiday_n>Christmas\s+(?:Day|Eve)|Orthodox\s+Christmas"
+    r"|New\s+Year['’]?s\s+(?:Eve|Day)|Victory\s+Day)\b)",
     r"(?P<word>\b(?P<word_w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
     r"|yesterday|today|tonight|tomorrow|overnight|last\s+night|this\s+morning"
     r"|this\s+afternoon|this\s+evening))\b)",
@@ -81,10 +86,19 @@ TRIGGERS = frozenset(
     + _TRIGGER_WORDS
     + [w.capitalize() for w in _TRIGGER_WORDS]
     + [str(y) for y in range(1950, 2100)]
+    + ["Christmas", "Victory", "Years"]
 )
+
+# Fixed-date feast days as (month, day), keyed by their name in lower case, one space.
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas day": (12, 25), "christmas eve": (12, 24), "orthodox christmas": (1, 7),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "victory day": (5, 9),
+}  # fmt: skip
 
 # Clause boundaries: the window searched for markers never crosses them.
 BOUNDARY_RE = re.compile(r"[,;:()\[\]—–]|\s-\s|[“”\"]")
+# A closed aside "(1200 GMT)" is skipped over: the clause goes on around it.
+PARENTHESIS_RE = re.compile(r"\([^()]*\)")
 WORD_RE = re.compile(r"[A-Za-z'’]+")
 WINDOW_WORDS = 12
 
@@ -93,16 +107,17 @@ WINDOW_WORDS = 12
 FUTURE_WORDS = frozenset({
     "will", "won't", "wont", "shall", "scheduled", "rescheduled", "slated", "upcoming",
     "forthcoming", "expected", "expects", "expect", "expecting", "expire", "expires",
-    "expiring", "expiry", "expiration",
+    "expiring", "expiry", "expiration", "would",
 })  # fmt: skip
 FUTURE_PHRASE_RE = re.compile(
     r"(?i)'ll\b|\b(?:set|poised|going|plans?|planning|planned|intends?|intending|aims?|aiming"
     r"|hopes?|hoping|wants?)\s+to\b|\b(?:is|are)\s+(?:due|to)\b|\bplanned\s+for\b"
     r"|\bto\s+be\s+held\b"
 )
-# Immediately before: a bound or deadline rather than a happening.
+# Immediately before: a bound, deadline or start of a plan rather than a happening.
 BOUND_RE = re.compile(
     r"(?i)\b(?:by|until|till|before|through|ahead\s+of|no\s+later\s+than"
+    r"|starting|beginning|effective|as\s+of|as\s+from"
     r"|deadline(?:\s+(?:of|on|for))?)\s*$"
 )
 # Immediately after: "a March 31 deadline", "the November 19 expiry date".

@@ -7,6 +7,8 @@ import datetime as dt
 # An unmarked month-day at most this far after publication is a plan ("talks on
 # June 15" in a June 11 report), not the same day of the previous year.
 NEAR_FUTURE_DAYS = 14
+# A month without a year at most this many months ahead is a plan, likewise.
+NEAR_FUTURE_MONTHS = 2
 
 _DAY = dt.timedelta(days=1)
 
@@ -85,9 +87,13 @@ def month_day(
 
 
 def month_start(published: dt.date, month: int, year: int | None) -> tuple[dt.date, bool]:
-    """The first of a month (nearest on or before publication) as (date, is_future)."""
+    """The first of a month as (date, is_future): one of the next few months is a plan
+    ("the qualifiers in March" in a February report), any other the last such month."""
     if year is None:
+        ahead = (month - published.month) % 12
         year = published.year if month <= published.month else published.year - 1
+        if 0 < ahead <= NEAR_FUTURE_MONTHS:
+            year = published.year + (month < published.month)
     found = dt.date(year, month, 1)
     return found, found > published
 
