@@ -174,6 +174,16 @@ def test_own_cases(published: str, text: str, expected: str) -> None:
         ("2022-03-02", ["Konashenkov on Wednesday rejected the reports.",
                         "It was a first since the invasion last Thursday."], "2022-03-02"),
         ("2022-03-02", [], "2022-03-02"),
+        # a short dateless headline: the story under it dates the event
+        ("2024-01-02", ["Drones strike a depot in Crimea.",
+                        "A fuel depot near Sevastopol burned after a drone attack on Dec. 30."],
+         "2023-12-30"),
+        ("2024-01-02", ["Governor: Shelling cuts power in Kherson.",
+                        "Power was cut in Kherson on Sunday, the governor said."], "2023-12-31"),
+        # a long first sentence is the story itself: a later date is context
+        ("2024-01-02", ["The ministry says the grid is stable again after a week of repairs "
+                        "across the southern regions.",
+                        "The plant was hit on Sunday."], "2024-01-02"),
     ],
 )  # fmt: skip
 def test_multi_sentence_events(published: str, sentences: list[str], date: str) -> None:

@@ -11,10 +11,11 @@ Policy (GUIDELINE.md "Dates", checked on tests/data/dates.dev.json and the seeds
   seven days before it; "last week": the Wednesday of the previous calendar week;
   yesterday / last night / overnight: the day before; today / this morning: the
   day itself; "over the weekend": the Saturday just past; fixed feast days
-  ("Christmas Day", "New Year's Eve") like a month-day; "N days/weeks ago": plain subtraction ("a year ago" keeps the day
-  with year precision). Months ("in early April", "earlier this month", "last
-  month") give month precision (first of the month), years year precision
-  (1 January); "so far this year" and "the past week" are spans, not dates.
+  ("Christmas Day", "New Year's Eve") like a month-day; "N days/weeks ago":
+  plain subtraction ("a year ago" keeps the day with year precision). Months
+  ("in early April", "earlier this month", "last month") give month precision
+  (first of the month), years year precision (1 January); "so far this year"
+  and "the past week" are spans, not dates.
 - A month-day without a year takes the year that puts it nearest on or before
   publication, except that one at most two weeks ahead is read as a plan; a
   month without a year one or two months ahead is a plan too ("in March" of a
@@ -37,13 +38,16 @@ Policy (GUIDELINE.md "Dates", checked on tests/data/dates.dev.json and the seeds
 - In an event only the first sentence is read: later sentences are quotes and
   context whose dates are mostly background ("Kirby stated last week that ...").
   On the seeds gold, also reading the next one or two sentences never fixed a
-  date and broke one or two. With no usable expression the event takes the
-  publication date, and nothing is ever dated after publication.
+  date and broke one or two. The exception is a dateless headline (short, no
+  comma, retold by the next sentence): the story under it is read too. With no
+  usable expression the event takes the publication date, and nothing is ever
+  dated after publication.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from itertools import islice
 
@@ -54,6 +58,11 @@ __all__ = ["DateMention", "event_date", "find_dates", "main_mention"]
 
 # How many sentences after the first may date an event (see the module docstring).
 LOOKAHEAD = 0
+# A first sentence this short without a comma or a date reads as a headline.
+HEADLINE_WORDS = 14
+# Words of five letters or more, compared by their first letters ("detained"/"detention").
+_WORD_RE = re.compile(r"[A-Za-z]{5,}")
+STEM = 6
 
 
 def main_mention(mentions: Sequence[DateMention]) -> DateMention | None:
@@ -75,11 +84,38 @@ def main_mention(mentions: Sequence[DateMention]) -> DateMention | None:
     return first
 
 
+def _stems(sentence: str) -> set[str]:
+    return {w[:STEM].lower() for w in _WORD_RE.findall(sentence)}
+
+
+def _is_headline(first: str, second: str) -> bool:
+    """A short line without a comma that the next sentence retells: a headline over its
+    story ("Russia launches second attack on Kharkiv." "Russia launched drones at ...")."""
+    return (
+        "," not in first
+        and len(first.split()) <= HEADLINE_WORDS
+        and not _stems(first).isdisjoint(_stems(second))
+    )
+
+
+def _dating_sentences(sentences: Sequence[str], published: dt.date) -> list[str]:
+    """The sentences whose dates may date the event: the first, or the story under a
+    dateless headline."""
+    first = list(islice(sentences, 1 + LOOKAHEAD))
+    if (
+        len(sentences) > 1
+        and _is_headline(sentences[0], sentences[1])
+        and not find_dates(sentences[0], published)
+    ):
+        first.append(sentences[1])
+    return first
+
+
 def event_date(sentences: Sequence[str], published: dt.date) -> EventDate:
     """The date of an event's main happening, resolved against the publication date."""
     if isinstance(published, dt.datetime):
         published = published.date()
-    for sentence in islice(sentences, 1 + LOOKAHEAD):
+    for sentence in _dating_sentences(sentences, published):
         chosen = main_mention(find_dates(sentence, published))
         if chosen is not None and chosen.date <= published:
             return EventDate(chosen.date, chosen.precision)
