@@ -4,9 +4,11 @@ Policy (GUIDELINE.md "Dates", checked on tests/data/dates.dev.json and the seeds
 
 - Candidates come from our own precompiled regexes (weekdays, relative words,
   month-day, day-month, month-year, prepositional months and years, ISO dates),
-  tried only just before trigger words; dates are plain arithmetic on `published`
-  (no dateparser, no clock). Bare numbers are never dates: a month, weekday or
-  relative word is required, and a lone year needs a preposition ("in 2014").
+  tried only just before trigger words. dateparser reads the calendar ones
+  (normalise.py); relative ones are plain arithmetic on `published` (resolve.py),
+  since their readings below are policy. Never the clock. Bare numbers are never
+  dates: a month, weekday or relative word is required, and a lone year needs a
+  preposition ("in 2014").
 - Weekday: the most recent on or before publication; "last <weekday>": within the
   seven days before it; "last week": the Wednesday of the previous calendar week;
   yesterday / last night / overnight: the day before; today / this morning: the
