@@ -54,9 +54,11 @@ from collections.abc import Sequence
 from itertools import islice
 
 from ..types import EventDate, Precision
+from . import evidence
+from .datelines import dateline_date, leading_dateline
 from .mentions import DateMention, find_dates
 
-__all__ = ["DateMention", "event_date", "find_dates", "main_mention"]
+__all__ = ["DateMention", "dateline_date", "event_date", "find_dates", "main_mention"]
 
 # How many sentences after the first may date an event (see the module docstring).
 LOOKAHEAD = 0
@@ -113,12 +115,41 @@ def _dating_sentences(sentences: Sequence[str], published: dt.date) -> list[str]
     return first
 
 
-def event_date(sentences: Sequence[str], published: dt.date) -> EventDate:
-    """The date of an event's main happening, resolved against the publication date."""
+def _offsets(sentences: Sequence[str]) -> list[int]:
+    """Where each sentence starts in the event's text, " ".join(sentences)."""
+    starts, at = [], 0
+    for sentence in sentences:
+        starts.append(at)
+        at += len(sentence) + 1
+    return starts
+
+
+def event_date(
+    sentences: Sequence[str], published: dt.date, *, anchor: dt.date | None = None
+) -> EventDate:
+    """The date of an event's main happening, resolved against the publication date, or
+    against `anchor`, the date of the feed item's own dateline when it has one."""
     if isinstance(published, dt.datetime):
         published = published.date()
-    for sentence in _dating_sentences(sentences, published):
-        chosen = main_mention(find_dates(sentence, published))
-        if chosen is not None and chosen.date <= published:
-            return EventDate(chosen.date, chosen.precision)
-    return EventDate(published, Precision.DAY)
+    sentences = list(sentences)
+    skip = 0  # characters of the first sentence taken by its dateline
+    if anchor is None and sentences and (line := leading_dateline(sentences[0], published)):
+        anchor, skip = line.date, line.end
+    base = anchor if anchor is not None and anchor <= published else published
+    base_word = evidence.PUBLICATION if base == published and skip == 0 else evidence.DATELINE
+    starts = _offsets(sentences)
+    set_aside: list[DateMention] = []
+    for index, sentence in enumerate(_dating_sentences(sentences, base)):
+        mentions = [m for m in find_dates(sentence, base) if index or m.start >= skip]
+        chosen = main_mention(mentions)
+        if chosen is not None and chosen.date <= base:
+            rivals = any(
+                m.dates_event and m.precision == Precision.DAY and m.date != chosen.date
+                for m in mentions
+            )
+            why = evidence.from_mention(
+                chosen, starts[index], base, base_word, second_sentence=index > 0, rivals=rivals
+            )
+            return EventDate(chosen.date, chosen.precision, why)
+        set_aside += mentions
+    return EventDate(base, Precision.DAY, evidence.fallback(base, base_word, set_aside))

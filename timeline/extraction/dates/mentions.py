@@ -28,6 +28,8 @@ class DateMention:
     future: bool = False  # a plan, deadline or bound: never dates the event
     background: bool = False  # an older happening the sentence refers back to
     quoted: bool = False  # inside quotation marks
+    kind: str = ""  # the pattern that found it: "wd", "md", "period", ... (patterns.py)
+    year_written: bool = False  # a calendar date that names its year
 
     @property
     def dates_event(self) -> bool:
@@ -253,7 +255,16 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
         quoted = any(a <= m.start() < b for a, b in quotes)
         found.append(
             DateMention(
-                day, precision, m.start(), m.end(), m[0].strip(), future, background, quoted
+                day,
+                precision,
+                m.start(),
+                m.end(),
+                m[0].strip(),
+                future,
+                background,
+                quoted,
+                kind,
+                bool(m.groupdict().get(f"{kind}_y")),
             )
         )
     return found
