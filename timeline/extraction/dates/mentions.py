@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..types import Precision
+from . import normalise
 from . import patterns as p
 from . import resolve as r
 
@@ -27,6 +28,8 @@ class DateMention:
     future: bool = False  # a plan, deadline or bound: never dates the event
     background: bool = False  # an older happening the sentence refers back to
     quoted: bool = False  # inside quotation marks
+    kind: str = ""  # the pattern that found it: "wd", "md", "period", ... (patterns.py)
+    year_written: bool = False  # a calendar date that names its year
 
     @property
     def dates_event(self) -> bool:
@@ -38,36 +41,34 @@ class DateMention:
 _Resolved = tuple[dt.date, str, bool] | None
 
 
-def _int(text: str) -> int:
-    return int(re.sub(r"\D", "", text))
-
-
-def _month(name: str) -> int:
-    return p.MONTHS[name.lower().rstrip(".")]
-
-
 def _weekday(name: str) -> int:
     return p.WEEKDAYS.index(name.lower())
 
 
-def _resolve_calendar(m: re.Match[str], kind: str, pub: dt.date) -> _Resolved:
+def _written(m: re.Match[str], kind: str) -> str:
+    """The calendar expression of a match as dateparser reads it: "Sept 14 2022", "April"."""
     if kind == "iso":
-        try:
-            day = dt.date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
-        except ValueError:
-            return None
-        return day, Precision.DAY, day > pub
+        return m["iso"]
+    if kind == "yr":
+        return m["yr_y"]
+    parts = [m[f"{kind}_m"].rstrip("."), m[f"{kind}_d"] if kind in ("md", "dm") else None]
+    return " ".join(part for part in (*parts, m[f"{kind}_y"]) if part)
+
+
+def _resolve_calendar(m: re.Match[str], kind: str, pub: dt.date) -> _Resolved:
+    read = normalise.read_calendar(_written(m, kind), pub)
+    if read is None:
+        return None
+    if kind == "iso":
+        return read, Precision.DAY, read > pub
+    written_year = read.year if kind == "yr" or m[f"{kind}_y"] else None
     if kind in ("md", "dm"):
-        year = m[f"{kind}_y"]
-        found = r.month_day(
-            pub, _month(m[f"{kind}_m"]), _int(m[f"{kind}_d"]), int(year) if year else None
-        )
+        found = r.month_day(pub, read.month, read.day, written_year)
         return None if found is None else (found[0], Precision.DAY, found[1])
     if kind in ("mo", "my"):
-        year = m[f"{kind}_y"]
-        start, future = r.month_start(pub, _month(m[f"{kind}_m"]), int(year) if year else None)
+        start, future = r.month_start(pub, read.month, written_year)
         return start, Precision.MONTH, future
-    start, future = r.year_start(int(m["yr_y"]), pub)
+    start, future = r.year_start(read.year, pub)
     return start, Precision.YEAR, future
 
 
@@ -254,7 +255,16 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
         quoted = any(a <= m.start() < b for a, b in quotes)
         found.append(
             DateMention(
-                day, precision, m.start(), m.end(), m[0].strip(), future, background, quoted
+                day,
+                precision,
+                m.start(),
+                m.end(),
+                m[0].strip(),
+                future,
+                background,
+                quoted,
+                kind,
+                bool(m.groupdict().get(f"{kind}_y")),
             )
         )
     return found
