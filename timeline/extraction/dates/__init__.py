@@ -51,7 +51,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from itertools import islice
 
 from ..types import EventDate, Precision
 from . import evidence
@@ -60,8 +59,6 @@ from .mentions import DateMention, find_dates
 
 __all__ = ["DateMention", "dateline_date", "event_date", "find_dates", "main_mention"]
 
-# How many sentences after the first may date an event (see the module docstring).
-LOOKAHEAD = 0
 # A first sentence this short without a comma or a date reads as a headline.
 HEADLINE_WORDS = 14
 # Words of five letters or more, compared by their first letters ("detained"/"detention").
@@ -102,19 +99,6 @@ def _is_headline(first: str, second: str) -> bool:
     )
 
 
-def _dating_sentences(sentences: Sequence[str], published: dt.date) -> list[str]:
-    """The sentences whose dates may date the event: the first, or the story under a
-    dateless headline."""
-    first = list(islice(sentences, 1 + LOOKAHEAD))
-    if (
-        len(sentences) > 1
-        and _is_headline(sentences[0], sentences[1])
-        and not find_dates(sentences[0], published)
-    ):
-        first.append(sentences[1])
-    return first
-
-
 def _offsets(sentences: Sequence[str]) -> list[int]:
     """Where each sentence starts in the event's text, " ".join(sentences)."""
     starts, at = [], 0
@@ -139,7 +123,7 @@ def event_date(
     base_word = evidence.PUBLICATION if base == published and skip == 0 else evidence.DATELINE
     starts = _offsets(sentences)
     set_aside: list[DateMention] = []
-    for index, sentence in enumerate(_dating_sentences(sentences, base)):
+    for index, sentence in enumerate(sentences[:2]):
         mentions = [m for m in find_dates(sentence, base) if index or m.start >= skip]
         chosen = main_mention(mentions)
         if chosen is not None and chosen.date <= base:
@@ -152,4 +136,7 @@ def event_date(
             )
             return EventDate(chosen.date, chosen.precision, why)
         set_aside += mentions
+        # Only the first sentence dates the event, or the story under a dateless headline.
+        if index or mentions or len(sentences) < 2 or not _is_headline(*sentences[:2]):
+            break
     return EventDate(base, Precision.DAY, evidence.fallback(base, base_word, set_aside))

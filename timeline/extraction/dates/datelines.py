@@ -21,6 +21,7 @@ _DATELINE_REST_RE = re.compile(
     r"|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|at|am|pm|a\.m\.|p\.m\.|gmt|utc|bst"
     r"|cet|cest|eet|eest|msk|et|edt|est|pt|local\s+time|kyiv\s+time)\b|\d{1,2}[:.]\d{2}|\W"
 )
+_STARTS_LIKE_A_DATE_RE = re.compile(r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 # After a dateline heading the text: a dash or colon, or (after a written year) straight
 # into a capitalised word.
 _DASH_OR_COLON_RE = re.compile(r"^\s*[:—–-]\s*(?=[A-Z“\"])")
@@ -49,7 +50,7 @@ def dateline_date(line: str, published: dt.date) -> dt.date | None:
 def leading_dateline(text: str, published: dt.date) -> DateMention | None:
     """A calendar day that opens an event's text as its dateline ("October 12, 2023 The
     governor says ..."), not as part of its first clause ("October 12 was ...")."""
-    if not text[:1].isalnum():
+    if not _STARTS_LIKE_A_DATE_RE.match(text):
         return None
     found = _day_mention(text[:40], published)
     if found is None or found.start != 0:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..types import DateEvidence, Precision
 from .mentions import DateMention
+from .patterns import WEEKDAYS
 
 # How sure each kind of reading is, before the discounts below. A written full date is
 # near certain; a weekday or "yesterday" is exact once the base date is right; a
@@ -31,26 +32,36 @@ _WORD_RULES = {
 }  # fmt: skip
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_name(day: dt.date) -> str:
+    return _MONTH_NAMES[day.month - 1]
+
+
 def day_name(day: dt.date) -> str:
-    """'Wed 7 Jun 2023'."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """'Wed 7 Jun 2023' (without strftime, which is slow and follows the locale)."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _reading(m: DateMention, base: dt.date, base_word: str) -> tuple[str, float]:
     """The rule behind one mention's date and its confidence."""
     on_base = f"({day_name(base)})"
-    weekday = f"{m.date:%A}"
+    weekday = WEEKDAYS[m.date.weekday()].capitalize()
     if m.precision == Precision.MONTH:
-        return f"a month without a day: {m.date:%B %Y}", SPAN
+        return f"a month without a day: {month_name(m.date)} {m.date.year}", SPAN
     if m.precision == Precision.YEAR:
         return f"a year without a month: {m.date.year}", SPAN
     if m.kind in ("iso", "md", "dm") and m.year_written:
         return f"a full date: {day_name(m.date)}", FULL_DATE
     if m.kind == "holiday":
-        return (
-            f"{m.date.day} {m.date:%B}, the nearest on or before {base_word}: {day_name(m.date)}",
-            YEAR_INFERRED,
-        )
+        feast = f"{m.date.day} {month_name(m.date)}"
+        return f"{feast}, the nearest on or before {base_word}: {day_name(m.date)}", YEAR_INFERRED
     if m.kind in ("md", "dm"):
         nearest = f"no year given, so the nearest on or before {base_word}"
         return f"{nearest}: {day_name(m.date)}", YEAR_INFERRED
