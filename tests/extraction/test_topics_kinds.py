@@ -130,7 +130,7 @@ def test_classify_is_the_slugs_of_explain(clf: TopicClassifier, text: str) -> No
 
 
 def test_explain_names_the_words_behind_each_topic(clf: TopicClassifier) -> None:
-    text = "Russian forces shelled Kharkiv overnight, killing three civilians in a residential area."
+    text = "Russian forces shelled Kharkiv overnight, killing three civilians in a housing area."
     evidence = {e.slug: e for e in clf.explain(text)}
     assert set(evidence) == {"battlefield", "humanitarian"}
     assert "shelled" in evidence["battlefield"].signals
