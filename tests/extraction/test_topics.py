@@ -9,6 +9,7 @@ import pytest
 
 from timeline.extraction.topics import (
     TopicClassifier,
+    TopicSettings,
     load_topic_rules,
     parse_pattern,
     pattern_error,
@@ -260,7 +261,7 @@ def test_an_echo_in_the_elaboration_does_not_tag_the_event() -> None:
 
 
 def test_signal_counts_once_per_sentence() -> None:
-    clf = TopicClassifier(_rules(a=[r"\balpha\b"]), lead_factor=1.0)
+    clf = TopicClassifier(_rules(a=[r"\balpha\b"]), TopicSettings(lead_factor=1.0))
     assert clf.scores("Alpha alpha alpha. Alpha.")["a"] == 2.0
 
 
