@@ -41,7 +41,6 @@ NO_CUE = 0.65  # nothing joined the paragraph, so it stands alone
 KEPT_TOGETHER = 0.7  # sentences of one paragraph with no cue either way
 SHORT_KEPT = 0.8  # a short sentence cannot tell a new happening of its own
 CROWDED = 0.05  # less per further uncued sentence a paragraph keeps together
-_LONE = 0.9  # a single-sentence post: nothing to join or split
 
 
 @dataclass(frozen=True)
@@ -84,8 +83,6 @@ class _Event:
 
     def segment(self) -> Segment:
         confidence = self.confidence - CROWDED * max(0, self.uncued - 1)
-        if len(self.sentences) == 1:
-            confidence = max(confidence, BULLET if self.bullet else _LONE)
         return Segment(self.sentences, round(max(0.05, min(1.0, confidence)), 2))
 
 
@@ -129,10 +126,11 @@ def _another_party(sentence: str, event: _Event, proper: frozenset[str]) -> bool
 def _adds_to(sentence: str, event: _Event, proper: frozenset[str]) -> bool:
     """ "The Commerce Department also announced controls": more of the same happening, unless
     it names new places or people ("Russian forces also shelled Chernihiv")."""
-    if not cue.ADDITIVE.search(cue.QUOTED.sub("", sentence)):
+    own = cue.QUOTED.sub("", sentence)
+    if cue.MORE_OF_THE_SAME.search(own):
+        return True  # "Lavrov also said ...", "Western states responded by ..."
+    if not cue.ADDITIVE.search(own):
         return False
-    if cue.ALSO_SAID.search(sentence):
-        return True  # "Lavrov also said that Putin ...": more of the same statement
     speaker = cue.party(sentence, proper).text
     known = {cue.fold_name(name) for name in event.names}
     return all(cue.fold_name(n) in known or n in speaker for n in cue.names(sentence))

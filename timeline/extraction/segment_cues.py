@@ -47,6 +47,7 @@ OPENER_WORDS = _wordset(
     both all any each every some many much more most few several no not one two three four
     five according asked speaking despite following across beyond under over overall today
     yesterday tonight instead thus therefore moreover besides again another other such
+    below above
     is are was were has have had will would could should may might can do does did"""
 )
 CONNECTIVES = re.compile(
@@ -78,8 +79,9 @@ SPEECH_AFTER_COMMA = re.compile(
     re.I,
 )
 _ANAPHOR_DET = re.compile(
-    r"\b(?:these|those|such|this|similar)\s+[“\"‘']?(?!as\b|is\b|was\b|will\b|would\b)"
-    r"([a-z][\w-]*)"
+    r"\b(?:these|those|such|this|similar)\s+[“\"‘']?"
+    # not "such as", "this is", "those who", "those involved": no noun pointed at
+    r"(?!(?:as|is|was|will|would|who|which|that|responsible|\w+ed)\b)([a-z][\w-]*)"
 )
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -98,11 +100,14 @@ _PAST_PERFECT_SUBJECT = re.compile(
 )
 # Words that add to a story already told: "Dozens of cars were also damaged".
 ADDITIVE = re.compile(
-    r"\b(?:also|as well|again|subsequently|in response|responded|in reaction|reacted|"
-    r"similar|likewise)\b",
+    r"\b(?:also|as well|again|subsequently|similar|likewise)\b",
     re.I,
 )
-ALSO_SAID = re.compile(r"\balso (?:said|says|told|tells|added|noted|stressed)\b")
+# "Lavrov also said that Putin ...", "Western countries responded by ...": the same story
+MORE_OF_THE_SAME = re.compile(
+    r"\balso (?:said|says|told|tells|added|noted|stressed)\b|"
+    r"\b(?:in response|responded|in reaction|reacted|in retaliation|retaliated)\b"
+)
 _ADJECTIVES = _wordset("latest new other more most same first last second")
 STOP = _wordset(
     """
@@ -297,8 +302,10 @@ def party(sentence: str, proper: frozenset[str]) -> Party:
         phrase, verb = _noun_phrase(subject_start(own))
         if verb in _COPULAS:
             return _NOBODY
-    if not phrase or phrase[0].lower() in PRONOUNS or phrase[0].lower() in ("a", "an"):
+    if not phrase or phrase[0].lower() in PRONOUNS:
         return _NOBODY
+    if phrase[0].lower() in ("a", "an"):  # "a person close to the Kremlin": not named
+        return Party(phrase[-1].lower(), frozenset(), False, " ".join(phrase))
     core = phrase
     for i, word in enumerate(phrase[1:], 1):
         if word.lower() in _PREPOSITIONS:
@@ -312,15 +319,23 @@ def party(sentence: str, proper: frozenset[str]) -> Party:
 
 def proper_names(sentences: list[str]) -> frozenset[str]:
     """Words a report capitalises in mid-sentence and never writes in lowercase: its names
-    ("Russia", "Kuleba"), not "Officials" opening a sentence or "Minister" in a title."""
+    ("Russia", "Kuleba"), not "Officials" opening a sentence or "Minister" in a title.
+
+    Of the words only ever seen opening a sentence, only the warring states count: a report
+    names its parties mid-sentence too, but "Border guards" may open a sentence."""
     capitals: set[str] = set()
+    openers: set[str] = set()
     lowercase: set[str] = set()
     for sentence in sentences:
         lowercase.update(w for w in WORD.findall(sentence) if w.islower())
-        for match in _NAME.finditer(sentence, 1):
+        for match in _NAME.finditer(sentence):
+            word = POSSESSIVE.sub("", match.group().rstrip(".-/"))
             before = sentence[: match.start()].rstrip()
             if before and before[-1] not in ".!?:“\"‘'(—–-":
-                capitals.add(POSSESSIVE.sub("", match.group().rstrip(".-/")))
+                capitals.add(word)
+            elif match.start() == 0:
+                openers.add(word)
+    capitals |= {w for w in openers if w.lower() in BELLIGERENTS}
     return frozenset(w for w in capitals if w.lower() not in lowercase)
 
 
