@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.extraction import segment_cues as cue
+from timeline.extraction.segment_parties import party, proper_names
 from timeline.extraction.sentences import split_sentences
 from timeline.extraction.types import Block, Segment
 
@@ -76,7 +77,7 @@ class _Event:
             self.stems |= stems
             self.names |= names
             self.numbers |= numbers
-            head, found, _, _ = cue.party(sentence, proper)
+            head, found, _, _ = party(sentence, proper)
             if head:
                 self.parties.add(cue.fold_name(head) if found else cue.stem(head))
                 self.named_party |= bool(found)
@@ -106,7 +107,7 @@ def _leans_back(sentence: str, event: _Event) -> bool:
 
 def _another_party(sentence: str, event: _Event, proper: frozenset[str]) -> bool:
     """Whether a named party the event has not heard from acts or speaks in the sentence."""
-    head, found, title, _ = cue.party(sentence, proper)
+    head, found, title, _ = party(sentence, proper)
     if not head or not found or not event.parties:
         return False  # nobody has acted yet: the first to act is the event's own news
 
@@ -131,7 +132,7 @@ def _adds_to(sentence: str, event: _Event, proper: frozenset[str]) -> bool:
         return True  # "Lavrov also said ...", "Western states responded by ..."
     if not cue.ADDITIVE.search(own):
         return False
-    speaker = cue.party(sentence, proper).text
+    speaker = party(sentence, proper).text
     known = {cue.fold_name(name) for name in event.names}
     return all(cue.fold_name(n) in known or n in speaker for n in cue.names(sentence))
 
@@ -279,7 +280,7 @@ def segment_events(blocks: Sequence[Block]) -> list[Segment]:
         for block in blocks
         for piece in _inline_bullets(block)
     ]
-    builder = _Segmenter(cue.proper_names([s for _, ss in paragraphs for s in ss]))
+    builder = _Segmenter(proper_names([s for _, ss in paragraphs for s in ss]))
     for (bullet, sentences), block_text in zip(paragraphs, _texts(paragraphs), strict=True):
         if not sentences:
             continue

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -20,7 +19,7 @@ def _wordset(words: str) -> frozenset[str]:
 
 OPEN_QUOTE = "“\"‘'«"
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'-]*")
-_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'.&/-]*")
+NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'.&/-]*")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+([A-Z][\w’-]*[a-z])\b")
 _NUMBER = re.compile(r"\d[\d,.]*\d%?|\d%")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -135,29 +134,14 @@ FULL_NAME = re.compile(
 BELLIGERENTS = _wordset(
     "russia russian russians ukraine ukrainian ukrainians kyiv kiev moscow kremlin"
 )
-_SPEECH = (
+SPEECH = (
     r"(?:said|says|say|told|tells|added|adds|stated|states|claimed|claims|wrote|writes|"
     r"reported|reports|announced|announces|posted|confirmed|noted|insisted|warned|tweeted)"
 )
-# ", the British defence ministry said." or ", said Sergiy Popko, head of ...": the speaker.
-_SPEAKER_TAIL = re.compile(
-    rf",[”\"’']?\s+(?:(?P<before>[^,“”\"]{{2,80}}?)\s+{_SPEECH}|{_SPEECH}\s+(?P<after>[^,“”\"]{{2,80}}))"
-    r"(?:,[^,]*)?[.!]?[”\"’']?$"
-)
-_ACCORDING = re.compile(r"^according to (?P<who>[^,]{2,80}),\s+", re.I)
-# The words a subject's noun phrase ends before: auxiliaries and common verbs.
-_VERBISH = _wordset(
-    """
-    is are was were has have had will would could should may might must can did does do
-    said says say told tells added claimed wrote reported announced confirmed warned
-    accused denied rejected launched struck hit killed met held called described seized
-    vowed plans plan planned signed"""
-)
-_NP_GLUE = _wordset("of the for and 's ’s de da von van al bin")
 # "Airstrikes in western Ukraine: Sirens sounded ...": a digest's headed item
 _HEADED = re.compile(r"^[A-Z][^:.!?“”\"]{2,80}:\s+(?=[A-Z“\"‘])")
-_SPEECH_END = re.compile(rf"\b{_SPEECH}$")
-LONG_SENTENCE_WORDS = 8  # a gold lead is at least eight words: shorter ones tell no news
+_SPEECH_END = re.compile(rf"\b{SPEECH}$")
+LONG_SENTENCE_WORDS = 8  # a shorter sentence rarely tells a whole happening of its own
 
 
 @lru_cache(maxsize=65536)
@@ -182,7 +166,7 @@ def fold_name(name: str) -> str:
 def names(sentence: str, *, all_words: bool = False) -> set[str]:
     """Capitalised words, minus those capitalised only for opening a sentence or quote."""
     out = set()
-    for match in _NAME.finditer(sentence):
+    for match in NAME.finditer(sentence):
         word = POSSESSIVE.sub("", match.group().rstrip(".-/"))
         low = word.lower()
         if len(word) < 2 or low in _CALENDAR:
@@ -237,106 +221,6 @@ def subject_name(sentence: str) -> str:
 def mostly_quote(sentence: str) -> bool:
     quoted = sum(len(m.group()) for m in QUOTED.finditer(sentence))
     return quoted * 2 > len(sentence)
-
-
-_DETERMINERS = _wordset("the a an some several many most two three four five six dozens")
-_PREPOSITIONS = _wordset("of from for in on at with near by to")
-
-
-_NP_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ](?:[\w’'-]|\.(?=\w))*")  # "U.S" stays one word
-
-
-def _noun_phrase(text: str) -> tuple[list[str], str]:
-    """The words of the noun phrase `text` opens (up to its verb, an "-ing" or first comma),
-    and the verb that follows it ("" if none)."""
-    head = text.split(",", 1)[0]
-    out: list[str] = []
-    for word in _NP_WORD.findall(head):
-        low = word.lower()
-        if low in _VERBISH or (out and word.islower() and low.endswith(("ed", "ing"))):
-            return out, low
-        if low in _ADVERBS:
-            return out, ""
-        if not out and word.islower() and low not in _DETERMINERS:
-            return [], ""  # "see our coverage": no subject
-        if not out and low in OPENER_WORDS and low not in _DETERMINERS:
-            return [], ""  # "Among the measures are": not a subject
-        out.append(POSSESSIVE.sub("", word))
-        if len(out) == 8:
-            break
-    return out, ""
-
-
-_COPULAS = _wordset("is are remains remain")
-_ADVERBS = _wordset("also now reportedly still just already again later then too")
-
-
-class Party(NamedTuple):
-    head: str  # lowercase: "lavrov", "ukraine", "officials"; "" when nobody is named
-    names: frozenset[str]  # the report's proper names in the phrase
-    title: bool  # "The Ukrainian Foreign Minister": a title standing for a person
-    text: str  # the phrase as written
-
-
-_NOBODY = Party("", frozenset(), False, "")
-
-
-@lru_cache(maxsize=8192)
-def party(sentence: str, proper: frozenset[str]) -> Party:
-    """Who speaks or acts in the sentence: the head of its speaker or subject (lowercase),
-    the proper names (of `proper`, the report's names) in that phrase, and whether the phrase
-    is a title standing for a person ("The Ukrainian Foreign Minister") rather than a name.
-
-    "Russian Foreign Minister Sergey Lavrov said" gives "lavrov"; "Ukraine said" "ukraine";
-    "Officials from Ukraine and Russia met" "officials" (with Ukraine, Russia); "The death
-    toll rose, officials said" "officials" (no names); "Ukraine is home to" nothing: a state
-    of affairs, not an act."""
-    own = QUOTED.sub("“”", sentence)
-    according = _ACCORDING.match(own)
-    tail = _SPEAKER_TAIL.search(own) if not according else None
-    if according:
-        phrase, _ = _noun_phrase(according["who"])
-    elif tail and (tail["before"] or tail["after"]):
-        phrase, _ = _noun_phrase(tail["before"] or tail["after"])
-    else:
-        phrase, verb = _noun_phrase(subject_start(own))
-        if verb in _COPULAS:
-            return _NOBODY
-    if not phrase or phrase[0].lower() in PRONOUNS:
-        return _NOBODY
-    if phrase[0].lower() in ("a", "an"):  # "a person close to the Kremlin": not named
-        return Party(phrase[-1].lower(), frozenset(), False, " ".join(phrase))
-    core = phrase
-    for i, word in enumerate(phrase[1:], 1):
-        if word.lower() in _PREPOSITIONS:
-            core = phrase[:i]  # "the number of refugees": the head is "number"
-            break
-    found = frozenset(word for word in phrase if word in proper)
-    # "The Ukrainian Foreign Minister": a title standing for a person already named
-    title = phrase[0].lower() == "the" and core[-1][0].isupper() and core[-1] not in proper
-    return Party(core[-1].lower(), found, title, " ".join(phrase))
-
-
-def proper_names(sentences: list[str]) -> frozenset[str]:
-    """Words a report capitalises in mid-sentence and never writes in lowercase: its names
-    ("Russia", "Kuleba"), not "Officials" opening a sentence or "Minister" in a title.
-
-    Of the words only ever seen opening a sentence, only the warring states count: a report
-    names its parties mid-sentence too, but "Border guards" may open a sentence."""
-    capitals: set[str] = set()
-    openers: set[str] = set()
-    lowercase: set[str] = set()
-    for sentence in sentences:
-        lowercase.update(w for w in WORD.findall(sentence) if w.islower())
-        for match in _NAME.finditer(sentence):
-            word = POSSESSIVE.sub("", match.group().rstrip(".-/"))
-            before = sentence[: match.start()].rstrip()
-            if before and before[-1] not in ".!?:“\"‘'(—–-":
-                capitals.add(word)
-            elif match.start() == 0:
-                openers.add(word)
-    capitals |= {w for w in openers if w.lower() in BELLIGERENTS}
-    return frozenset(w for w in capitals if w.lower() not in lowercase)
 
 
 def definite_known(words: list[str], known_stems: set[str], sentences: list[str]) -> bool:
