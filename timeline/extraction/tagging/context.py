@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .index import Index, Referent
 from .lexicon import (
@@ -78,6 +79,24 @@ _TITLE_BETWEEN = re.compile(
 _SEA_LOCATOR = re.compile(r"[A-Z][\w’'-]+\s+on\s+the\s+$")
 
 
+# "Kremlin spokesman", "Russian Foreign Minister": the title is part of the evidence
+_ROLE_AFTER = re.compile(
+    rf"\s+(?:(?:top|senior|deputy|acting|foreign|defen[cs]e|first)\s+)*(?i:{ROLES})(?![\w’'])"
+)
+_REGION_AFTER = re.compile(_REGION_SUFFIX.pattern.removeprefix("^"))
+IMPLIED = 0.6  # a state implied by a person's affiliation, not named
+
+
+class Tag(NamedTuple):
+    """One tag a sentence gives, with the words behind it."""
+
+    offset: int
+    kind: str  # REGION, ACTOR or PERSON
+    slug: str
+    text: str
+    confidence: float
+
+
 @dataclass(slots=True)
 class Mention:
     """A name found in a sentence, with what it can refer to."""
@@ -85,6 +104,7 @@ class Mention:
     start: int
     end: int
     ref: Referent
+    confidence: float = 1.0  # lower for another spelling or a name the report taught
 
 
 Lookup = Callable[[str], str | None]  # slug -> affiliation, or a place's kind
@@ -103,9 +123,9 @@ class Rules:
         named: set[str],
         affiliation: Lookup,
         place_kind: Lookup,
-    ) -> list[tuple[int, str, str]]:
-        """(offset, kind, slug) for every tag the sentence's mentions give, in order."""
-        out: list[tuple[int, str, str]] = []
+    ) -> list[Tag]:
+        """Every tag the sentence's mentions give, in order."""
+        out: list[Tag] = []
         plural = self._plural_regions(text, mentions)
         prev: Mention | None = None
         prev_reading = ""
@@ -135,18 +155,19 @@ class Rules:
                     reading = self._country(text, m, prev)
                 else:
                     reading = self._capital(text, m, mentions[i + 1 : i + 2])
+                # the words around decided between place and government: a little less sure
                 if reading == REGION:
-                    out.append((m.start, REGION, ref.place))
+                    out.append(_tag(text, m, REGION, ref.place, 0.9))
                 elif reading == ACTOR:
-                    out.append((m.start, ACTOR, ref.agent))
+                    out.append(_tag(text, m, ACTOR, ref.agent, 0.9))
             elif ref.place:
                 slug = self._place(text, m, plural[i], place_kind)
                 if slug:
                     reading = REGION
-                    out.append((m.start, REGION, slug))
+                    out.append(_tag(text, m, REGION, slug))
             elif ref.agent and self._agent_acts(text, m):
                 reading = ACTOR
-                out.append((m.start, ACTOR, ref.agent))
+                out.append(_tag(text, m, ACTOR, ref.agent))
             prev, prev_reading = m, reading
         return out
 
@@ -157,20 +178,20 @@ class Rules:
 
     def _person(
         self, text: str, m: Mention, slug: str, affiliation: Lookup, titled: bool
-    ) -> list[tuple[int, str, str]]:
+    ) -> list[Tag]:
         """A person acts or speaks unless the name only labels something else.
 
         The stored affiliation gives the person's state, unless a title right before the name
         already names one ("Dutch Prime Minister Mark Rutte": not his later NATO post).
         """
         state = None if titled else affiliation(slug)
-        tags = [(m.start, ACTOR, state)] if state else []
+        tags = [_tag(text, m, ACTOR, state, IMPLIED)] if state else []
         after = text[m.end : m.end + 24]
         if _POSSESSIVE.match(after) or PERSON_LABEL_AFTER.match(after):
             return tags  # "Zelensky's office", "the Biden administration"
         if _RELATION_BEFORE.search(text, max(0, m.start - 90), m.start):
             return tags  # "an aide to President Putin said"
-        return [(m.start, PERSON, slug), *tags]
+        return [_tag(text, m, PERSON, slug), *tags]
 
     def _country(self, text: str, m: Mention, prev: Mention | None) -> str:
         """A country is a region where things happen in it, otherwise an actor."""
@@ -306,3 +327,15 @@ class Rules:
             elif i + 1 < len(mentions) and out[i + 1]:
                 out[i] = bool(_COORDINATION.match(text[m.end : mentions[i + 1].start]))
         return out
+
+
+def _tag(text: str, m: Mention, kind: str, slug: str, weight: float = 1.0) -> Tag:
+    """The tag of a mention; the evidence runs on over "region" or a title that follows."""
+    end = m.end
+    if kind == REGION:
+        suffix = _REGION_AFTER.match(text, end)
+        end = suffix.end() if suffix else end
+    elif kind == ACTOR:
+        role = _ROLE_AFTER.match(text, end)
+        end = role.end() if role else end
+    return Tag(m.start, kind, slug, text[m.start : end], round(m.confidence * weight, 2))

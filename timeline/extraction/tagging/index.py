@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..types import Agent, Gazetteer, Place
 from .lexicon import NAME_STOP, ascii_fold, trie_pattern
+from .spelling import Spellings
 
 HOME_COUNTRY = "ukraine"  # the war's country is implied, never tagged as a region
 _KIND_PRIORITY = {"city": 0, "country": 1, "area": 2, "sea": 3, "oblast": 4}
@@ -81,6 +82,7 @@ class Index:
             for alias, slot in refs.items()
         }
         self.pattern = re.compile(rf"(?<![\w’'-])(?:{trie_pattern(self.refs)})(?![\w])")
+        self.spellings = self._spellings()
         self.river_by_stem = {
             p.name[: -len(" River")]: p.slug
             for p in self.places.values()
@@ -89,6 +91,19 @@ class Index:
         self._region_named = {
             p.name.split()[0]: p.slug for p in ordered[::-1] if p.kind == "oblast" and " " in p.name
         }
+
+    def _spellings(self) -> Spellings:
+        """Other romanisations of the gazetteer's names; people and states also fuzzily."""
+        names = [a for a in self.refs if a[:1].isupper() and not a.isupper() and a.isascii()]
+
+        def fuzzy(alias: str) -> bool:
+            ref = self.refs[alias]
+            if ref.person or ref.surname_of:
+                return True
+            agent = self.agents.get(ref.agent or "")
+            return agent is not None and agent.kind == "state" and ref.place is not None
+
+        return Spellings(names, [a for a in names if fuzzy(a)])
 
     def country_of(self, slug: str | None) -> str | None:
         """The country (Place slug) a place lies in, following parents."""

@@ -6,11 +6,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..types import Agent, EntityTags, Gazetteer, Place
-from .context import PERSON, REGION, Mention, Rules
+from ..types import Agent, EntityTags, Gazetteer, Place, TagEvidence
+from .context import PERSON, REGION, Mention, Rules, Tag
 from .discovery import Discovery, Found
 from .index import HOME_COUNTRY, Index, Referent
 from .lexicon import NAME_STOP, slugify, trie_pattern
+from .spelling import CAPITALISED_RUN
+
+_TOKEN = re.compile(r"\S+")
+DISCOVERED = 0.7  # a name the gazetteer lacks, recognised from a role or place word
 
 
 @dataclass
@@ -46,13 +50,13 @@ class EntityTagger:
         affiliation = lambda slug: self._affiliation(slug, report)  # noqa: E731
         place_kind = lambda slug: self._place_kind(slug, report)  # noqa: E731
         for sentences in events:
-            tags: list[tuple[int, int, str, str]] = []
+            tags: list[tuple[int, Tag]] = []
             for n, sentence in enumerate(sentences):
                 mentions = self._mentions(sentence, report, cache)
                 found = self._rules.classify(
                     sentence, mentions, report.named, affiliation, place_kind
                 )
-                tags += [(n, offset, kind, slug) for offset, kind, slug in found]
+                tags += [(n, tag) for tag in found]
             out.append(self._event_tags(tags, report, announced))
         return out
 
@@ -110,8 +114,39 @@ class EntityTagger:
                 Mention(m.start(), m.end(), refs[m.group()])
                 for m in self._index.pattern.finditer(sentence)
             ]
+            variants = self._variants(sentence, mentions)
+            if variants:
+                mentions = sorted(mentions + variants, key=lambda m: m.start)
             cache[sentence] = mentions
         return mentions
+
+    def _variants(self, sentence: str, mentions: list[Mention]) -> list[Mention]:
+        """Capitalised names the alias regex missed that are another spelling of an alias.
+
+        Within a run of capitalised words the longest part that resolves wins
+        ("Mayor Vitali Klitshko": "Vitali Klitshko"), then the rest is tried.
+        """
+        out: list[Mention] = []
+        spellings, refs = self._index.spellings, self._index.refs
+        for run in CAPITALISED_RUN.finditer(sentence):
+            start, end = run.span()
+            if any(m.start < end and start < m.end for m in mentions):
+                continue
+            tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(sentence, start, end)]
+            i = 0
+            while i < len(tokens):
+                for j in range(len(tokens), i, -1):
+                    piece = sentence[tokens[i][0] : tokens[j - 1][1]]
+                    hit = spellings.resolve(piece)
+                    if hit:
+                        out.append(
+                            Mention(tokens[i][0], tokens[j - 1][1], refs[hit.alias], hit.confidence)
+                        )
+                        i = j
+                        break
+                else:
+                    i += 1
+        return out
 
     def _mentions(
         self, sentence: str, report: _Report, cache: dict[str, list[Mention]]
@@ -121,7 +156,7 @@ class EntityTagger:
         if report.pattern is None:
             return mentions
         extra = [
-            Mention(m.start(), m.end(), report.names[m.group()])
+            Mention(m.start(), m.end(), report.names[m.group()], DISCOVERED)
             for m in report.pattern.finditer(sentence)
         ]
         extra = [e for e in extra if not any(e.start < x.end and x.start < e.end for x in mentions)]
@@ -139,19 +174,23 @@ class EntityTagger:
 
     def _event_tags(
         self,
-        tags: list[tuple[int, int, str, str]],
+        tags: list[tuple[int, Tag]],
         report: _Report,
         announced: set[tuple[str, str]],
     ) -> EntityTags:
-        """Deduplicated slugs in order of first mention, and the new entries first used here."""
-        tags.sort(key=lambda t: (t[0], t[1], t[2] != PERSON))
-        regions = list(dict.fromkeys(s for _, _, k, s in tags if k == REGION and s != HOME_COUNTRY))
+        """Deduplicated slugs in order of first mention, their evidence, and the new entries
+        first used here."""
+        tags.sort(key=lambda t: (t[0], t[1].offset, t[1].kind != PERSON))
+        regions = list(
+            dict.fromkeys(t.slug for _, t in tags if t.kind == REGION and t.slug != HOME_COUNTRY)
+        )
         rivers = [s for s in regions if s in self._index.river_by_stem.values()]
         if rivers and len(rivers) < len(regions):
             # "the west bank of the Dnipro in Kherson region": the river only locates the place
             regions = [s for s in regions if s not in rivers]
-        actors = list(dict.fromkeys(s for _, _, k, s in tags if k != REGION))
+        actors = list(dict.fromkeys(t.slug for _, t in tags if t.kind != REGION))
         result = EntityTags(regions=regions, actors=actors)
+        result.evidence = _evidence(tags, regions, actors)
         for slug in regions:
             if slug in report.places and ("place", slug) not in announced:
                 announced.add(("place", slug))
@@ -161,3 +200,20 @@ class EntityTagger:
                 announced.add(("agent", slug))
                 result.new_agents.append(report.agents[slug])
         return result
+
+
+def _evidence(
+    tags: list[tuple[int, Tag]], regions: list[str], actors: list[str]
+) -> list[TagEvidence]:
+    """One TagEvidence per tag, in tag order: the surest mention of each (the first on a tie)."""
+    best: dict[tuple[bool, str], Tag] = {}
+    for _, tag in tags:
+        key = (tag.kind == REGION, tag.slug)
+        if key not in best or tag.confidence > best[key].confidence:
+            best[key] = tag
+    out = []
+    for is_region, slugs in ((True, regions), (False, actors)):
+        for slug in slugs:
+            tag = best[(is_region, slug)]
+            out.append(TagEvidence(tag.kind, slug, tag.text, tag.confidence))
+    return out
